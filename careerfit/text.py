@@ -1,0 +1,44 @@
+"""Making untrusted text safe to store, show and embed.
+
+Text from files (names, notes, questions, labels) reaches a real terminal and Markdown
+documents. Neither rich nor Textual strips control or format characters, so an ESC in a
+name would drive the terminal, and Markdown syntax in a name would break a table. These
+helpers are the one place that cleans such text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_KEEP = {"\n", "\t"}
+
+
+def clean_text(value: str, *, single_line: bool = False) -> str:
+    """Drop control and format characters (Cc, Cf, lone surrogates) except newline and tab.
+
+    ``single_line`` also folds line breaks and tabs into spaces, for names and titles.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for ch in value:
+        if ch in _KEEP:
+            out.append(" " if single_line else ch)
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&\"'=:$@%^;,?/")
+
+
+def md_escape(value: str) -> str:
+    """Escape user text for inline GFM: punctuation backslashed, line breaks folded.
+
+    Backslash-escaping all ASCII punctuation is what CommonMark allows for any of it, so a
+    ``|`` keeps tables intact, ``<b>`` is not HTML, ``[x](url)`` is not a link and a leading
+    ``#`` is not a heading.
+    """
+    value = clean_text(value, single_line=True)
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in value)
