@@ -197,7 +197,12 @@ class Profile(BaseModel):
         default_factory=dict, description="Question id -> level 0-4; skipped questions are absent."
     )
 
-    @field_validator("name", "notes")
+    @field_validator("name")
     @classmethod
-    def _clean(cls, value: str) -> str:
+    def _clean_name(cls, value: str) -> str:
+        return clean_text(value, single_line=True)
+
+    @field_validator("notes")
+    @classmethod
+    def _clean_notes(cls, value: str) -> str:
         return clean_text(value)

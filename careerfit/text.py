@@ -8,9 +8,11 @@ helpers are the one place that cleans such text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _KEEP = {"\n", "\t"}
+_ORDERED = re.compile(r"^\d+[.)]")
 
 
 def clean_text(value: str, *, single_line: bool = False) -> str:
@@ -30,15 +32,23 @@ def clean_text(value: str, *, single_line: bool = False) -> str:
     return "".join(out)
 
 
-_MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~&\"'=:$@%^;,?/")
+#: Characters that start Markdown/HTML syntax inline; escaping any ASCII punctuation is legal.
+_MD_SPECIAL = set("\\`*_{}[]()<>#|~!&$")
 
 
 def md_escape(value: str) -> str:
     """Escape user text for inline GFM: punctuation backslashed, line breaks folded.
 
-    Backslash-escaping all ASCII punctuation is what CommonMark allows for any of it, so a
+    CommonMark allows a backslash before any ASCII punctuation; escaping the ones that open
+    syntax inline keeps the text readable when piped. So a
     ``|`` keeps tables intact, ``<b>`` is not HTML, ``[x](url)`` is not a link and a leading
     ``#`` is not a heading.
     """
-    value = clean_text(value, single_line=True)
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in value)
+    value = clean_text(value, single_line=True).strip()
+    escaped = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in value)
+    if escaped[:1] in ("-", "+", "="):
+        escaped = "\\" + escaped  # would start a list item or an underline heading
+    elif match := _ORDERED.match(escaped):
+        end = match.end() - 1
+        escaped = escaped[:end] + "\\" + escaped[end:]
+    return escaped

@@ -1,0 +1,7 @@
+"""``python -m careerfit``."""
+
+import sys
+
+from careerfit.cli import main
+
+sys.exit(main())

@@ -1,0 +1,145 @@
+"""Loading a question bank folder: areas, questions, roles and scoring constants.
+
+A bank is every ``*.toml`` file in one folder. Each file may hold ``[[area]]``,
+``[[question]]``, ``[[role]]`` tables and a ``[scoring]`` table. A folder that defines no
+areas or no roles borrows the built-in ones, so a user's bank can be just questions.
+Every problem in every file is collected and reported together, each naming its file and id.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from careerfit.errors import BankError, CareerfitError
+from careerfit.locations import builtin_bank
+from careerfit.models import Area, Bank, Question, Role, Scoring
+from careerfit.tomlio import read_toml
+
+_SECTIONS: dict[str, type[BaseModel]] = {"area": Area, "question": Question, "role": Role}
+#: Top-level keys other features keep in bank folders; the bank itself ignores them.
+_OTHER_KEYS = {"lexicon", "level_phrases", "meta"}
+
+
+def format_validation(exc: ValidationError) -> str:
+    """One line from a pydantic error, built from ``loc`` (joining with dots would be ambiguous)."""
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = " -> ".join(str(p) for p in err["loc"])
+        parts.append(f"{loc}: {err['msg']}" if loc else err["msg"])
+    more = f" (+{len(exc.errors()) - 3} more)" if len(exc.errors()) > 3 else ""
+    return "; ".join(parts) + more
+
+
+def _entry_id(raw: Any, index: int) -> str:
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        return raw["id"]
+    return f"#{index + 1}"
+
+
+def _read_folder(folder: Path, problems: list[str]) -> dict[str, list[tuple[str, BaseModel]]]:
+    found: dict[str, list[tuple[str, BaseModel]]] = {"area": [], "question": [], "role": [], "scoring": []}
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        problems.append(f"{folder}: no .toml files")
+    for path in files:
+        try:
+            data = read_toml(path, what="bank file")
+        except CareerfitError as exc:
+            problems.append(str(exc))
+            continue
+        for key, value in data.items():
+            if key in _OTHER_KEYS:
+                continue
+            if key == "scoring":
+                try:
+                    found["scoring"].append((path.name, Scoring.model_validate(value)))
+                except ValidationError as exc:
+                    problems.append(f"{path.name}: [scoring]: {format_validation(exc)}")
+                continue
+            model = _SECTIONS.get(key)
+            if model is None:
+                problems.append(f"{path.name}: unknown table '{key}' (expected area, question, role, scoring)")
+                continue
+            if not isinstance(value, list):
+                problems.append(f"{path.name}: '{key}' must be an array of tables ([[{key}]])")
+                continue
+            for i, raw in enumerate(value):
+                try:
+                    found[key].append((path.name, model.model_validate(raw)))
+                except ValidationError as exc:
+                    problems.append(f"{path.name}: {key} {_entry_id(raw, i)}: {format_validation(exc)}")
+    return found
+
+
+def _check(bank_parts: dict[str, list[tuple[str, Any]]], problems: list[str]) -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for kind in ("area", "question", "role"):
+        for fname, item in bank_parts[kind]:
+            key = (kind, item.id)
+            if key in seen:
+                problems.append(f"{fname}: duplicate {kind} id '{item.id}' (also in {seen[key]})")
+            else:
+                seen[key] = fname
+    area_ids = {a.id for _, a in bank_parts["area"]}
+    for fname, q in bank_parts["question"]:
+        if q.skill not in area_ids:
+            problems.append(f"{fname}: question {q.id}: unknown area '{q.skill}'")
+    for fname, r in bank_parts["role"]:
+        for area_id in r.requires:
+            if area_id not in area_ids:
+                problems.append(f"{fname}: role {r.id}: unknown area '{area_id}'")
+        if not any(req.importance > 0 and req.level > 0 for req in r.requires.values()):
+            problems.append(f"{fname}: role {r.id}: requires nothing (every level or importance is 0)")
+    if len(bank_parts["scoring"]) > 1:
+        problems.append(f"{bank_parts['scoring'][1][0]}: a second [scoring] table")
+    asked = {q.skill for _, q in bank_parts["question"]}
+    for fname, a in bank_parts["area"]:
+        if a.id not in asked:
+            problems.append(f"{fname}: area {a.id}: has no questions")
+
+
+def load_bank(folder: Path | None = None) -> Bank:
+    """Load and cross-check a bank folder (default: the built-in one). Raises ``BankError``."""
+    if folder is None:
+        return _builtin()
+    return _load(Path(folder), use_builtin_defaults=True)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Bank:
+    return _load(builtin_bank(), use_builtin_defaults=False)
+
+
+def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
+    problems: list[str] = []
+    if not folder.exists():
+        raise BankError(folder, ["no such folder"])
+    if not folder.is_dir():
+        raise BankError(folder, ["not a folder"])
+    parts = _read_folder(folder, problems)
+    if use_builtin_defaults and not problems:
+        base = _builtin()
+        if not parts["area"]:
+            parts["area"] = [("(built-in)", a) for a in base.areas]
+        if not parts["role"]:
+            parts["role"] = [("(built-in)", r) for r in base.roles]
+        if not parts["scoring"]:
+            parts["scoring"] = [("(built-in)", base.scoring)]
+    if not problems:
+        _check(parts, problems)
+        for kind in ("area", "question", "role"):
+            if not parts[kind]:
+                problems.append(f"{folder}: no {kind}s defined")
+    if problems:
+        raise BankError(folder, problems)
+    return Bank(
+        areas=tuple(a for _, a in parts["area"]),
+        questions=tuple(q for _, q in parts["question"]),
+        roles=tuple(r for _, r in parts["role"]),
+        scoring=parts["scoring"][0][1] if parts["scoring"] else Scoring(),
+        source=str(folder),
+    )

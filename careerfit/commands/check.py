@@ -1,0 +1,32 @@
+"""``careerfit check [DIR]``: validate a question bank and list every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from careerfit.bank import load_bank
+from careerfit.errors import BankError
+from careerfit.text import clean_text
+
+HELP = "validate a question bank folder"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help=HELP, description=HELP + " (default: the built-in bank).")
+    p.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="bank folder")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        bank = load_bank(args.folder)
+    except BankError as exc:
+        for problem in exc.problems:
+            sys.stderr.write(f"{exc.path}: {clean_text(problem, single_line=True)}\n")
+        sys.stderr.write(f"careerfit: error: {exc.path}: {len(exc.problems)} problem(s) in the question bank\n")
+        return 2
+    where = args.folder or "built-in bank"
+    print(f"{where}: ok: {len(bank.areas)} areas, {len(bank.questions)} questions, {len(bank.roles)} roles")
+    return 0

@@ -1,0 +1,26 @@
+"""Where careerfit finds its data and keeps its files; nothing else knows these paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def builtin_bank() -> Path:
+    """The shipped question bank: inside the wheel, or ``questions/`` in a source checkout."""
+    packaged = _PACKAGE / "questions"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE.parent / "questions"
+
+
+def user_data_dir() -> Path:
+    """Profiles, the autosave draft and the recent list; ``CAREERFIT_HOME`` overrides it."""
+    override = os.environ.get("CAREERFIT_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("careerfit", appauthor=False)

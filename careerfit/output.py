@@ -1,0 +1,42 @@
+"""Writing command results: rich on a terminal, plain text when piped, atomic files for ``-o``.
+
+User text never goes through rich markup: Markdown is rendered by ``rich.markdown``
+(which does not parse markup) and everything else is printed as plain ``Text``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from careerfit.errors import SaveError
+from careerfit.tomlio import atomic_write
+
+
+def write_output(text: str, *, markdown: bool, out: Path | None, stream: TextIO | None = None) -> None:
+    """Send ``text`` to ``out`` (atomic write) or to stdout (rendered when it is a terminal)."""
+    if out is not None:
+        if out.is_dir():
+            raise SaveError("is a folder; give a file name for -o", out)
+        if not out.parent.is_dir():
+            raise SaveError("folder does not exist", out.parent if str(out.parent) else out)
+        atomic_write(out, text.encode("utf-8"), backup=False)
+        return
+    stream = stream or sys.stdout
+    if markdown and stream.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console(file=stream).print(Markdown(text, hyperlinks=False))
+        return
+    stream.write(text)
+    stream.flush()
+
+
+def print_error(message: str) -> None:
+    """One line on stderr; never through markup, never with control characters."""
+    from careerfit.text import clean_text
+
+    sys.stderr.write("careerfit: error: " + clean_text(message, single_line=True) + "\n")
+    sys.stderr.flush()

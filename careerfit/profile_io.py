@@ -1,0 +1,138 @@
+"""Profiles on disk: TOML in, validated ``Profile`` out, and back, atomically.
+
+Loading is strict (a level of ``true`` or ``"3"`` is refused) and lossless (unknown keys
+are kept and written back). The ``schema`` number is checked first: an older version is
+migrated, a newer one refused rather than misread or overwritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from careerfit.bank import format_validation
+from careerfit.errors import ProfileError, SaveError
+from careerfit.models import PROFILE_SCHEMA, Bank, Profile, is_valid_id
+from careerfit.tomlio import atomic_write, dump_toml, parse_toml, read_text
+
+#: Schemas this version can read; 0 is the unnumbered draft format (no ``schema`` key).
+READABLE_SCHEMAS = (0, 1)
+
+
+def _flatten_answers(raw: Any, prefix: str = "") -> Any:
+    """Fold ``q.1 = 3`` written unquoted (a nested table to TOML) back into ``"q.1" = 3``."""
+    if not isinstance(raw, dict):
+        return raw
+    flat: dict[str, Any] = {}
+    for key, value in raw.items():
+        full = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(value, dict):
+            flat.update(_flatten_answers(value, full))
+        else:
+            flat[full] = value
+    return flat
+
+
+def migrate(data: dict[str, Any], path: Path | None = None) -> dict[str, Any]:
+    """Bring an older profile document to the current schema; refuse a newer one."""
+    schema = data.get("schema", 0)
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        raise ProfileError("'schema' must be a whole number", path)
+    if schema > PROFILE_SCHEMA:
+        raise ProfileError(
+            f"written by a newer careerfit (profile schema {schema}; this version reads up to "
+            f"{PROFILE_SCHEMA}): upgrade careerfit to open it",
+            path,
+        )
+    if schema not in READABLE_SCHEMAS:
+        raise ProfileError(f"unknown profile schema {schema}", path)
+    data = dict(data)
+    if schema == 0:
+        # Drafts before numbering called the weekly hours 'hours'.
+        if "hours" in data and "hours_per_week" not in data:
+            data["hours_per_week"] = data.pop("hours")
+    data["schema"] = PROFILE_SCHEMA
+    return data
+
+
+def profile_from_dict(data: dict[str, Any], path: Path | None = None) -> Profile:
+    data = migrate(data, path)
+    if "answers" in data:
+        data["answers"] = _flatten_answers(data["answers"])
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(format_validation(exc), path) from None
+
+
+def load_profile(path: Path) -> Profile:
+    """Read and validate a profile file. Raises ``ProfileError``/``FileFormatError``."""
+    text = read_text(path, what="profile")
+    return profile_from_dict(parse_toml(text, path), path)
+
+
+def check_against_bank(profile: Profile, bank: Bank, path: Path | None = None) -> None:
+    """Refuse a profile that names a role the bank does not have."""
+    if profile.current_role is not None and not bank.has_role(profile.current_role):
+        known = ", ".join(r.id for r in bank.roles)
+        raise ProfileError(f"current_role: unknown role '{profile.current_role}' (known: {known})", path)
+
+
+def unknown_answers(profile: Profile, bank: Bank) -> list[str]:
+    """Answer ids the bank does not ask (kept in the file, left out of scoring)."""
+    asked = {q.id for q in bank.questions}
+    return sorted(a for a in profile.answers if a not in asked)
+
+
+def profile_to_dict(profile: Profile) -> dict[str, Any]:
+    """The TOML document: ``schema`` first, no ``None`` values, answers last."""
+    data = profile.model_dump(by_alias=True, exclude_none=True)
+    answers = data.pop("answers", {})
+    ordered = {"schema": data.pop("schema")}
+    ordered.update(data)
+    ordered["answers"] = answers
+    return ordered
+
+
+def dumps_profile(profile: Profile) -> bytes:
+    return dump_toml(profile_to_dict(profile))
+
+
+def save_profile(profile: Profile, path: Path) -> Path:
+    """Write atomically, keeping the previous version as ``NAME.bak``; refuse to overwrite a
+    file from a newer careerfit. Returns the path written (a symlink's target)."""
+    payload = dumps_profile(profile)
+    _refuse_newer(path)
+    try:
+        return atomic_write(path, payload)
+    except SaveError as exc:
+        if exc.path is None:
+            raise SaveError(exc.problem, path) from None
+        raise
+
+
+def _refuse_newer(path: Path) -> None:
+    try:
+        if not path.is_file():
+            return
+        data = parse_toml(read_text(path, what="profile"), path)
+    except Exception:  # an unreadable old file is replaced (its copy goes to .bak)
+        return
+    schema = data.get("schema")
+    if isinstance(schema, int) and not isinstance(schema, bool) and schema > PROFILE_SCHEMA:
+        raise SaveError(f"holds a profile from a newer careerfit (schema {schema}); not overwritten", path)
+
+
+__all__ = [
+    "check_against_bank",
+    "dumps_profile",
+    "is_valid_id",
+    "load_profile",
+    "migrate",
+    "profile_from_dict",
+    "profile_to_dict",
+    "save_profile",
+    "unknown_answers",
+]

@@ -1,0 +1,304 @@
+"""Building the gap report, as Markdown (GFM) and as a JSON-ready dict. Pure.
+
+Both formats come from one ``Assessment`` so they always carry the same numbers; the app's
+export calls ``to_markdown`` too. Every piece of user text goes through ``md_escape``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from careerfit import __version__
+from careerfit.models import MAX_LEVEL, Bank, Profile
+from careerfit.scoring import Assessment, RoleScore, strengths
+from careerfit.text import md_escape
+
+REPORT_SCHEMA = 1
+BAR_CELLS = 8  # two cells per level step
+
+
+def level_text(level: float | None) -> str:
+    return "unknown" if level is None else f"{level:.1f}"
+
+
+def bar(you: float | None, target: float | None = None, cells: int = BAR_CELLS) -> str:
+    """``##++....``: '#' what you have, '+' the gap to the target, '.' the rest of 0-4."""
+    have = round((you or 0.0) / MAX_LEVEL * cells)
+    want = round((target or 0.0) / MAX_LEVEL * cells)
+    gap = max(want - have, 0)
+    return "#" * have + "+" * gap + "." * (cells - have - gap)
+
+
+def fit_bar(fit: float, cells: int = 10) -> str:
+    filled = round(fit / 100 * cells)
+    return "#" * filled + "." * (cells - filled)
+
+
+def hours_text(hours: float) -> str:
+    return f"{hours:,.0f} h"
+
+
+def effort_text(a: Assessment, hours: float) -> str:
+    if hours <= 0:
+        return "no gaps"
+    weeks = a.weeks(hours)
+    return (
+        f"about {weeks:.0f} weeks at {a.hours_per_week:g} h/week "
+        f"({hours_text(hours)}, about {a.months(hours):.1f} months)"
+    )
+
+
+def _role_name(bank: Bank, role_id: str) -> str:
+    return md_escape(bank.role(role_id).name)
+
+
+def _area_name(bank: Bank, area_id: str) -> str:
+    return md_escape(bank.area(area_id).name)
+
+
+def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None = None) -> str:
+    """The whole report as GFM text."""
+    name = md_escape(profile.name) if profile.name else "(no name)"
+    out: list[str] = [f"# careerfit report: {name}", ""]
+    stamp = f" on {date}" if date else ""
+    out += [
+        f"_{a.answered} of {a.asked} questions answered; weekly learning time {a.hours_per_week:g} h; "
+        f"careerfit {__version__}{stamp}._",
+        "",
+        "## Summary",
+        "",
+    ]
+    current = _role_name(bank, a.current_role)
+    how = "declared" if a.current_declared else "best fit, none declared"
+    best = a.role(a.best_fit)
+    out.append(f"- **Current role:** {current} ({how}), fit {a.role(a.current_role).fit:.0f}%")
+    out.append(f"- **Best fit:** {_role_name(bank, a.best_fit)} ({best.fit:.0f}%)")
+    if a.pivot is not None:
+        pv = a.role(a.pivot)
+        out.append(
+            f"- **Easiest pivot:** {_role_name(bank, a.pivot)}, fit {pv.fit:.0f}%: {effort_text(a, pv.effort_hours)}"
+        )
+    else:
+        out.append("- **Easiest pivot:** none: every other role is already within reach")
+    if a.focus_is_target and a.focus is not None:
+        tg = a.role(a.focus)
+        out.append(f"- **Target:** {_role_name(bank, a.focus)}, fit {tg.fit:.0f}%: {effort_text(a, tg.effort_hours)}")
+    reach = ", ".join(_role_name(bank, r) for r in a.within_reach) or "none"
+    out += [f"- **Already within reach** (fit of 90% or more): {reach}", ""]
+    out += _fit_table(bank, a)
+    if a.focus is not None:
+        out += _focus_section(bank, a, a.role(a.focus))
+    out += _strengths(bank, a)
+    out += _unknown(bank, a)
+    out += _method(bank, a)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _fit_table(bank: Bank, a: Assessment) -> list[str]:
+    out = ["## Fit by role", "", "| Role | Fit | | Effort | Weeks | Unused strength |", "|---|--:|---|--:|--:|--:|"]
+    for s in a.roles:
+        marks = []
+        if s.role_id == a.current_role:
+            marks.append("current")
+        if s.role_id == a.pivot:
+            marks.append("easiest pivot")
+        if s.role_id in a.within_reach:
+            marks.append("within reach")
+        label = _role_name(bank, s.role_id) + (f" ({', '.join(marks)})" if marks else "")
+        out.append(
+            f"| {label} | {s.fit:.0f}% | `{fit_bar(s.fit)}` | {hours_text(s.effort_hours)} | "
+            f"{a.weeks(s.effort_hours):.1f} | {hours_text(s.unused_hours)} |"
+        )
+    return out + [""]
+
+
+def _focus_section(bank: Bank, a: Assessment, s: RoleScore) -> list[str]:
+    role = _role_name(bank, s.role_id)
+    kind = "target" if a.focus_is_target else "easiest pivot"
+    out = [f"## You vs {role} ({kind})", "", "| Area | You | Target | Gap | |", "|---|--:|--:|--:|---|"]
+    for af in s.areas:
+        if af.importance <= 0 and not af.you:
+            continue
+        gap = f"+{af.gap:.1f}" if af.gap > 0 else "-"
+        out.append(
+            f"| {_area_name(bank, af.area)} | {level_text(af.you)} | {af.required:g} | {gap} | "
+            f"`{bar(af.you, af.required)}` |"
+        )
+    out += ["", "`#` your level, `+` the gap to the target, on the 0-4 scale.", ""]
+    out += [f"## Learning plan for {role}", ""]
+    if not a.plan:
+        out += ["No gaps: you meet every requirement of this role.", ""]
+        return out
+    out.append(
+        "Gaps in order of fit gained per hour of practice (cheap, heavily weighted gaps first):"
+    )
+    out.append("")
+    for i, step in enumerate(a.plan, 1):
+        out.append(
+            f"{i}. **{_area_name(bank, step.area)}**: from {level_text(step.you)} to {step.target:g} "
+            f"(+{step.gap:.1f}), {hours_text(step.hours)}, about {a.weeks(step.hours):.0f} weeks; "
+            f"+{step.fit_gain:.0f} fit points ({step.value_per_hour * 10:.1f} per 10 h)."
+        )
+        for action in step.actions:
+            out.append(f"   - {md_escape(action)}")
+    return out + [""]
+
+
+def _strengths(bank: Bank, a: Assessment) -> list[str]:
+    out = ["## Strengths", ""]
+    general = strengths(a, minimum=3.0)
+    if general:
+        out.append("Areas at level 3 or above: " + ", ".join(
+            f"{_area_name(bank, x)} ({a.skills[x].value:.1f})" for x in general) + ".")
+    else:
+        out.append("No area at level 3 or above yet.")
+    if a.focus is not None:
+        carried = strengths(a, a.focus)
+        if carried:
+            out.append("")
+            out.append(
+                f"Carry over to {_role_name(bank, a.focus)}: "
+                + ", ".join(_area_name(bank, x) for x in carried)
+                + "."
+            )
+    return out + [""]
+
+
+def _unknown(bank: Bank, a: Assessment) -> list[str]:
+    unknown = a.unknown_areas
+    partial = [x for x, s in a.skills.items() if s.known and s.asked and s.coverage < 1 and not s.not_relevant]
+    out = ["## Unanswered areas", ""]
+    if unknown:
+        out.append(
+            "No answer yet, so counted as 0 in every fit and effort until answered: "
+            + ", ".join(_area_name(bank, x) for x in unknown)
+            + "."
+        )
+    else:
+        out.append("Every area has at least one answer.")
+    if partial:
+        out.append("")
+        out.append(
+            "Partly answered (level from the answered questions only): "
+            + ", ".join(
+                f"{_area_name(bank, x)} ({a.skills[x].answered} of {a.skills[x].asked})" for x in partial
+            )
+            + "."
+        )
+    nr = [x for x, s in a.skills.items() if s.not_relevant]
+    if nr:
+        out += ["", "Marked not relevant (counted as 0): " + ", ".join(_area_name(bank, x) for x in nr) + "."]
+    return out + [""]
+
+
+def _method(bank: Bank, a: Assessment) -> list[str]:
+    m = bank.scoring.step_multipliers
+    out = [
+        "## How this was computed",
+        "",
+        "- **Level** in an area: the mean of your answers there (0 never done it, 1 tutorial or course, "
+        "2 at work with help, 3 on your own in production, 4 designed it for others or taught it). "
+        "Skipped questions are left out, not counted as 0.",
+        "- **Fit** to a role: the importance-weighted share of the role's required levels you meet, "
+        "`sum(importance x min(you, required) / required) / sum(importance)`.",
+        f"- **Effort**: the hours to close each gap. A level step costs the area's base hours times "
+        f"{m[0]:g}, {m[1]:g}, {m[2]:g} and {m[3]:g} for the steps 0-1, 1-2, 2-3 and 3-4; weeks divide by "
+        f"your {a.hours_per_week:g} h a week.",
+        f"- **Easiest pivot**: the role, other than your current one and those within reach, with the "
+        f"smallest distance = gap hours + {bank.scoring.overqualification_weight:g} x unused-strength hours "
+        "(skill above what the role asks). Counting unused strengths keeps the pivot from throwing "
+        "away what you are best at.",
+        "- **Plan** order: fit points gained per hour of practice.",
+        "",
+        "| Area | Base hours per step | Why |",
+        "|---|--:|---|",
+    ]
+    for area in bank.areas:
+        out.append(f"| {_area_name(bank, area.id)} | {area.effort_hours:g} | {md_escape(area.effort_rationale)} |")
+    out.append("")
+    if a.focus is not None:
+        role = bank.role(a.focus)
+        out.append(f"Sources for the {md_escape(role.name)} profile:")
+        out.append("")
+        for src in role.sources:
+            ref = f" ({md_escape(src.ref)})" if src.ref else ""
+            note = f": {md_escape(src.note)}" if src.note else ""
+            out.append(f"- {md_escape(src.title)}{ref}{note}")
+        if role.onet_note:
+            out.append(f"- O*NET: {md_escape(role.onet_note)}")
+        out.append("")
+    out.append(
+        "O*NET ratings: information from the O*NET 30.x and 29.x databases by the U.S. Department of "
+        "Labor, Employment and Training Administration (USDOL/ETA), used under CC BY 4.0."
+    )
+    return out
+
+
+def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
+    """The same numbers as the Markdown, for scripts."""
+
+    def role_entry(s: RoleScore) -> dict[str, Any]:
+        return {
+            "id": s.role_id,
+            "name": s.name,
+            "fit": round(s.fit, 1),
+            "effort_hours": round(s.effort_hours, 1),
+            "effort_weeks": round(a.weeks(s.effort_hours), 1),
+            "unused_hours": round(s.unused_hours, 1),
+            "distance": round(s.distance, 1),
+            "gaps": {k: round(v, 2) for k, v in s.gaps.items()},
+        }
+
+    def plan() -> list[dict[str, Any]]:
+        return [
+            {
+                "area": st.area,
+                "you": None if st.you is None else round(st.you, 2),
+                "target": st.target,
+                "gap": round(st.gap, 2),
+                "hours": round(st.hours, 1),
+                "weeks": round(a.weeks(st.hours), 1),
+                "fit_gain": round(st.fit_gain, 1),
+                "actions": list(st.actions),
+            }
+            for st in a.plan
+        ]
+
+    def focus_entry(role_id: str | None) -> dict[str, Any] | None:
+        if role_id is None:
+            return None
+        s = a.role(role_id)
+        return {
+            "role": role_id,
+            "fit": round(s.fit, 1),
+            "effort_hours": round(s.effort_hours, 1),
+            "effort_weeks": round(a.weeks(s.effort_hours), 1),
+            "plan": plan() if a.focus == role_id else [],
+        }
+
+    return {
+        "schema": REPORT_SCHEMA,
+        "careerfit": __version__,
+        "profile": {"name": profile.name, "current_role": profile.current_role},
+        "hours_per_week": a.hours_per_week,
+        "answered": a.answered,
+        "asked": a.asked,
+        "skills": {
+            k: {
+                "level": None if s.level is None else round(s.level, 2),
+                "coverage": round(s.coverage, 2),
+                "answered": s.answered,
+                "asked": s.asked,
+                "not_relevant": s.not_relevant,
+            }
+            for k, s in a.skills.items()
+        },
+        "roles": [role_entry(s) for s in a.roles],
+        "current_role": a.current_role,
+        "best_fit": a.best_fit,
+        "already_within_reach": list(a.within_reach),
+        "easiest_pivot": focus_entry(a.pivot),
+        "target": focus_entry(a.focus) if a.focus_is_target else None,
+        "strengths": list(strengths(a, minimum=3.0)),
+        "unknown_areas": list(a.unknown_areas),
+    }

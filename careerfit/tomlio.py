@@ -1,0 +1,162 @@
+"""Reading and writing TOML files safely: size caps, every parser failure caught, atomic saves.
+
+tomllib raises a zoo of exceptions on hostile input (``UnicodeDecodeError``,
+``RecursionError`` on deep nesting, ``TOMLDecodeError``); they all become one
+``FileFormatError`` naming the file and, where known, the line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from careerfit.errors import FileFormatError, SaveError
+
+MAX_BYTES = 4 * 1024 * 1024
+_BOM = "\ufeff"
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") -> str:
+    """Read a UTF-8 text file with a size cap; every failure is a ``FileFormatError``."""
+    try:
+        if path.is_dir():
+            raise FileFormatError(f"is a folder, not a {what}", path)
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileFormatError:
+        raise
+    except FileNotFoundError:
+        raise FileFormatError(f"no such {what}", path) from None
+    except PermissionError:
+        raise FileFormatError("permission denied", path) from None
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror or exc}", path) from None
+    if len(data) > max_bytes:
+        raise FileFormatError(f"too large (over {max_bytes // (1024 * 1024)} MB)", path)
+    if b"\x00" in data:
+        raise FileFormatError("binary file, not text", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileFormatError(f"not valid UTF-8 text (line {line})", path) from None
+    return text.removeprefix(_BOM)
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """Parse TOML text; an empty document is an error, not an empty table."""
+    if not text.strip():
+        raise FileFormatError("file is empty", path)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FileFormatError(f"invalid TOML: {_toml_message(exc)}", path) from None
+    except RecursionError:
+        raise FileFormatError("invalid TOML: nested too deeply", path) from None
+
+
+def read_toml(path: Path, *, what: str = "file") -> dict[str, Any]:
+    return parse_toml(read_text(path, what=what), path)
+
+
+def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
+    msg = str(exc)
+    return re.sub(r"\s+", " ", msg).strip()
+
+
+def dump_toml(data: dict[str, Any]) -> bytes:
+    """Serialise to TOML bytes; values tomli-w cannot write become a ``SaveError``."""
+    try:
+        return tomli_w.dumps(data).encode("utf-8")
+    except (TypeError, ValueError, UnicodeEncodeError) as exc:
+        raise SaveError(f"cannot be written as TOML: {exc}") from None
+
+
+def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
+    """Write ``payload`` to ``path`` so a crash leaves either the old file or the new one.
+
+    The temporary file sits in the same folder (``os.replace`` is atomic only there), is
+    flushed and fsynced before the rename, and the folder is fsynced after. A symlink is
+    resolved first, so the link's target is updated and the link kept. The previous
+    content is kept as ``NAME.bak``. Returns the path actually written.
+    """
+    target = path.resolve() if path.is_symlink() else path
+    folder = target.parent
+    if not folder.is_dir():
+        raise SaveError("folder does not exist", folder)
+    if target.is_dir():
+        raise SaveError("is a folder", target)
+    fd, tmp_name = -1, ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fd = -1
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if backup and target.exists():
+            bak = target.with_name(target.name + ".bak")
+            try:
+                _copy_bytes(target, bak)
+            except OSError:
+                pass
+        os.replace(tmp_name, target)
+        tmp_name = ""
+        _fsync_dir(folder)
+    except OSError as exc:
+        raise SaveError(f"cannot save: {exc.strerror or exc}", target) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp_name:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return target
+
+
+def _copy_bytes(src: Path, dst: Path) -> None:
+    """Keep the previous version: written atomically too, so a bad ``.bak`` never appears."""
+    data = src.read_bytes()
+    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, dst)
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+def clean_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporary files a killed save left beside ``name``."""
+    for stray in folder.glob(f".{name}.*.tmp"):
+        try:
+            stray.unlink()
+        except OSError:
+            pass
