@@ -126,11 +126,11 @@ class Scoring(_Strict):
     """Tunable constants of the scoring method; they live in the data, with reasons."""
 
     step_multipliers: tuple[float, float, float, float] = Field(
-        (1.0, 1.6, 2.6, 4.2),
+        (1.0, 2.0, 4.0, 8.0),
         description="Cost of the step from level k to k+1, as a multiple of the area's effort.",
     )
     overqualification_weight: float = Field(
-        1.0, ge=0, le=5, description="Weight of unused-strength hours in the pivot distance."
+        2.0, ge=0, le=5, description="Weight of unused-strength hours in the pivot distance."
     )
     within_reach: float = Field(90.0, ge=0, le=100, description="Fit at which a role is in reach.")
     default_hours_per_week: float = Field(8.0, gt=0, le=100)
