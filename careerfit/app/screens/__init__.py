@@ -1,0 +1,1 @@
+"""Screens of the careerfit app: welcome, assessment, results and the dialogs."""

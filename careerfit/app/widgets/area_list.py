@@ -1,0 +1,39 @@
+"""The list of areas beside the questions: completion per area, and a way to jump."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from careerfit.session import Session
+
+
+class AreaList(OptionList):
+    """One line per area: a mark, the short name and answered/asked. Selecting jumps there."""
+
+    def __init__(self, session: Session, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.session = session
+
+    def on_mount(self) -> None:
+        self.refresh_areas(None)
+
+    def refresh_areas(self, current: str | None) -> None:
+        """Rebuild the lines (cheap: ten options) and keep the current area highlighted."""
+        options = []
+        for area in self.session.areas:
+            done, asked = self.session.progress(area.id)
+            if self.session.is_not_relevant(area.id):
+                mark, count = "-", "n/a"
+            else:
+                mark = "✓" if done == asked else ("›" if area.id == current else " ")
+                count = f"{done}/{asked}"
+            label = area.label[:13]
+            options.append(Option(Content.assemble(f"{mark} {label:<13} ", (count, "dim")), id=area.id))
+        highlighted = self.highlighted
+        self.set_options(options)
+        if current is not None:
+            self.highlighted = next((i for i, a in enumerate(self.session.areas) if a.id == current), 0)
+        elif highlighted is not None:
+            self.highlighted = highlighted

@@ -1,0 +1,59 @@
+"""The right side of the results: one role against you, its effort and its plan.
+
+Every number comes from the core's ``Assessment`` and is formatted with the report's own
+helpers, so the app shows what ``careerfit report`` prints.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from careerfit.models import Bank
+from careerfit.report import bar, effort_text, level_text
+from careerfit.scoring import Assessment, strengths
+
+
+def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
+    """``a`` must be assessed with ``role_id`` as its focus (the pivot or a target)."""
+    s = a.role(role_id)
+    role = bank.role(role_id)
+    if role_id == a.pivot and not a.focus_is_target:
+        heading = "Easiest pivot: "
+    elif role_id == a.current_role:
+        heading = "Current role: "
+    else:
+        heading = "Selected: "
+    parts: list[str | tuple[str, str]] = [(heading, "bold"), (role.name, "bold"), "\n"]
+    parts.append(f"  fit {s.fit:.0f}% · {effort_text(a, s.effort_hours)}\n")
+    carried = strengths(a, role_id)
+    if carried:
+        parts.append("  keeps: " + ", ".join(bank.area(x).label for x in carried) + "\n")
+    parts += ["\n", ("You vs " + role.name, "bold"), "\n"]
+    for af in s.areas:
+        if af.importance <= 0 and not af.you:
+            continue
+        gap = f" +{af.gap:.1f}" if af.gap > 0 else ""
+        label = bank.area(af.area).label[:13]
+        parts.append(f"  {label:<13} {bar(af.you, af.required)} {level_text(af.you):>7} / {af.required:g}")
+        parts.append((gap, "bold") if gap else "")
+        parts.append("\n")
+    parts += ["\n", ("Plan", "bold"), "\n"]
+    if not a.plan:
+        parts.append("  No gaps: you meet every requirement of this role.\n")
+    for i, step in enumerate(a.plan, 1):
+        parts.append(
+            f"  {i}. {bank.area(step.area).name}: {level_text(step.you)} -> {step.target:g}, "
+            f"about {a.weeks(step.hours):.0f} weeks ({step.hours:,.0f} h)\n"
+        )
+        for action in step.actions[:1]:
+            parts.append(("     next: ", "dim"))
+            parts.append(action + "\n")
+    return Content.assemble(*parts)
+
+
+class RoleDetail(Static):
+    """Shows ``role_detail``; built from Content, so no markup in names is ever parsed."""
+
+    def show(self, bank: Bank, a: Assessment, role_id: str) -> None:
+        self.update(role_detail(bank, a, role_id))

@@ -1,0 +1,329 @@
+"""The state of one assessment sitting, without any terminal: profile, path, mode, saving.
+
+The Textual app is a thin shell over this module. Keeping the state rules here (what is
+asked in a quick check, where an unsaved profile is autosaved, which profiles were opened
+recently, what "save" and "export" write) means they are tested without Textual and the
+app has no file or scoring logic of its own. The exported report is built exactly as
+``careerfit report`` builds it, so the two are byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from careerfit.errors import CareerfitError, ProfileError, SaveError
+from careerfit.locations import user_data_dir
+from careerfit.models import Area, Bank, Profile, Question
+from careerfit.profile_io import check_against_bank, load_profile, save_profile
+from careerfit.report import to_markdown
+from careerfit.scoring import Assessment, assess
+from careerfit.text import clean_text
+from careerfit.tomlio import atomic_write, clean_stale_temps, dump_toml, read_toml
+
+Mode = Literal["quick", "full"]
+MODES: tuple[Mode, ...] = ("quick", "full")
+#: The profile key (an extra key, kept on round trips) remembering which set was asked.
+MODE_KEY = "mode"
+DRAFT_NAME = "draft.toml"
+RECENT_NAME = "recent.toml"
+MAX_RECENT = 8
+
+
+# --- the question set of a mode -------------------------------------------------------------
+
+
+def questions_for_mode(bank: Bank, mode: Mode) -> tuple[Question, ...]:
+    """Quick check: the bank's ``quick = true`` questions (one or two per area); full: all.
+
+    An area without any quick question still gets its first question, so the quick check
+    never leaves an area unknown just because a user's bank forgot to flag one.
+    """
+    if mode == "full":
+        return bank.questions
+    chosen: list[Question] = []
+    for area in bank.areas:
+        qs = bank.questions_for(area.id)
+        quick = [q for q in qs if q.quick]
+        chosen.extend(quick or qs[:1])
+    return tuple(chosen)
+
+
+def mode_of(profile: Profile) -> Mode:
+    extra = profile.model_extra or {}
+    value = extra.get(MODE_KEY)
+    return value if value in MODES else "full"
+
+
+# --- files in the user data dir -------------------------------------------------------------
+
+
+def data_dir(create: bool = False) -> Path:
+    folder = user_data_dir()
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError(f"cannot create the data folder: {exc.strerror or exc}", folder) from None
+    return folder
+
+
+def draft_path() -> Path:
+    """Where a profile with no file of its own is autosaved after every answer."""
+    return data_dir() / DRAFT_NAME
+
+
+def default_profile_path(name: str) -> Path:
+    """The save path proposed the first time: ``<data dir>/profiles/<name>.toml``."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", clean_text(name, single_line=True)).strip("-").lower()
+    return data_dir() / "profiles" / f"{slug or 'profile'}.toml"
+
+
+def backup_of(path: Path) -> Path | None:
+    """The ``.bak`` ``save_profile`` keeps beside a profile, if there is one."""
+    bak = path.with_name(path.name + ".bak")
+    return bak if bak.is_file() else None
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    profile: Profile
+    saved_at: float
+
+    @property
+    def answered(self) -> int:
+        return len(self.profile.answers)
+
+
+def load_draft() -> DraftInfo | None:
+    """The autosave draft, or ``None`` when there is none or it cannot be read."""
+    path = draft_path()
+    if not path.is_file():
+        return None
+    clean_stale_temps(path.parent, path.name)
+    try:
+        profile = load_profile(path)
+        return DraftInfo(profile, path.stat().st_mtime)
+    except (CareerfitError, OSError):
+        return None
+
+
+def discard_draft() -> None:
+    for path in (draft_path(), draft_path().with_name(DRAFT_NAME + ".bak")):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+@dataclass(frozen=True)
+class RecentEntry:
+    path: Path
+    name: str
+    answered: int
+    saved_at: float
+
+
+def recent_profiles() -> list[RecentEntry]:
+    """Profiles saved or opened lately, newest first; a broken list is treated as empty."""
+    path = data_dir() / RECENT_NAME
+    if not path.is_file():
+        return []
+    try:
+        raw = read_toml(path, what="recent list").get("recent", [])
+    except CareerfitError:
+        return []
+    out: list[RecentEntry] = []
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            out.append(
+                RecentEntry(
+                    Path(str(item["path"])),
+                    clean_text(str(item.get("name", "")), single_line=True),
+                    int(item.get("answered", 0)),
+                    float(item.get("saved_at", 0.0)),
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return out[:MAX_RECENT]
+
+
+def remember(path: Path, profile: Profile) -> None:
+    """Put ``path`` first in the recent list. Never raises: the list is a convenience."""
+    try:
+        entry = {"path": str(path.resolve()), "name": profile.name, "answered": len(profile.answers),
+                 "saved_at": time.time()}
+        others = [
+            {"path": str(e.path), "name": e.name, "answered": e.answered, "saved_at": e.saved_at}
+            for e in recent_profiles()
+            if str(e.path) != entry["path"]
+        ]
+        atomic_write(data_dir(create=True) / RECENT_NAME, dump_toml({"recent": [entry, *others][:MAX_RECENT]}),
+                     backup=False)
+    except (CareerfitError, OSError):
+        pass
+
+
+def open_profile(path: Path, bank: Bank) -> Profile:
+    """Load a profile for resuming; every problem is a ``ProfileError`` naming the file."""
+    clean_stale_temps(path.parent, path.name)
+    profile = load_profile(path)
+    check_against_bank(profile, bank, path)
+    return profile
+
+
+# --- the session ----------------------------------------------------------------------------
+
+
+@dataclass
+class Session:
+    """One person's profile being answered: where it is saved, and which questions are asked.
+
+    ``path`` is ``None`` until the first "save as"; until then every change goes to the
+    autosave draft. Every mutator saves immediately and raises ``SaveError`` when that
+    fails, with the change kept in memory.
+    """
+
+    bank: Bank
+    profile: Profile
+    path: Path | None = None
+    mode: Mode = "full"
+    questions: tuple[Question, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.questions = questions_for_mode(self.bank, self.mode)
+
+    @classmethod
+    def new(cls, bank: Bank, *, name: str = "", current_role: str | None = None,
+            hours_per_week: float = 8, mode: Mode = "quick", path: Path | None = None) -> Session:
+        data: dict[str, Any] = {"name": name, "hours_per_week": hours_per_week, MODE_KEY: mode}
+        if current_role:
+            data["current_role"] = current_role
+        try:
+            profile = Profile.model_validate(data)
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
+            raise ProfileError(f"invalid new profile: {exc}") from None
+        return cls(bank, profile, path, mode)
+
+    @classmethod
+    def resume(cls, bank: Bank, path: Path) -> Session:
+        profile = open_profile(path, bank)
+        return cls(bank, profile, path, mode_of(profile))
+
+    @classmethod
+    def from_draft(cls, bank: Bank, draft: DraftInfo) -> Session:
+        profile = draft.profile
+        if profile.current_role is not None and not bank.has_role(profile.current_role):
+            profile = profile.model_copy(update={"current_role": None})
+        return cls(bank, profile, None, mode_of(profile))
+
+    # --- reading ------------------------------------------------------------------------
+
+    @property
+    def areas(self) -> tuple[Area, ...]:
+        asked = {q.skill for q in self.questions}
+        return tuple(a for a in self.bank.areas if a.id in asked)
+
+    def questions_in(self, area_id: str) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.skill == area_id)
+
+    def answer_of(self, question_id: str) -> int | None:
+        return self.profile.answers.get(question_id)
+
+    def progress(self, area_id: str | None = None) -> tuple[int, int]:
+        """(answered, asked) in one area or over the whole set."""
+        qs = self.questions if area_id is None else self.questions_in(area_id)
+        return sum(1 for q in qs if q.id in self.profile.answers), len(qs)
+
+    def is_not_relevant(self, area_id: str) -> bool:
+        return area_id in self.profile.not_relevant
+
+    def first_open_index(self) -> int:
+        """Where a resumed sitting continues: the first unanswered question not marked away."""
+        for i, q in enumerate(self.questions):
+            if q.id not in self.profile.answers and not self.is_not_relevant(q.skill):
+                return i
+        return 0
+
+    def assessment(self, target: str | None = None) -> Assessment:
+        return assess(self.bank, self.profile, target)
+
+    def report_markdown(self) -> str:
+        """The report exactly as ``careerfit report PROFILE`` prints it for the saved file."""
+        return to_markdown(self.bank, self.profile, self.assessment(), date=date.today().isoformat())
+
+    @property
+    def save_target(self) -> Path:
+        return self.path if self.path is not None else draft_path()
+
+    # --- changing -----------------------------------------------------------------------
+
+    def set_answer(self, question_id: str, level: int | None) -> Path:
+        """Record (or, with ``None``, clear) an answer and save at once."""
+        answers = dict(self.profile.answers)
+        if level is None:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = level
+        self.profile.answers = answers
+        return self.persist()
+
+    def toggle_not_relevant(self, area_id: str) -> Path:
+        nr = list(self.profile.not_relevant)
+        if area_id in nr:
+            nr.remove(area_id)
+        else:
+            nr.append(area_id)
+        self.profile.not_relevant = nr
+        return self.persist()
+
+    def update_details(self, *, name: str | None = None, current_role: str | None = None,
+                       hours_per_week: float | None = None) -> None:
+        if name is not None:
+            self.profile.name = name
+        if current_role is not None:
+            self.profile.current_role = current_role or None
+        if hours_per_week is not None:
+            self.profile.hours_per_week = hours_per_week
+
+    def persist(self) -> Path:
+        """Save to the profile's file, or to the autosave draft before it has one."""
+        if self.path is None:
+            data_dir(create=True)
+            return save_profile(self.profile, draft_path())
+        return save_profile(self.profile, self.path)
+
+    def save_as(self, path: Path) -> Path:
+        """Save to ``path`` and keep saving there; the draft is no longer needed."""
+        path = path.expanduser()
+        if path.parent == data_dir() / "profiles":
+            with contextlib.suppress(OSError):
+                path.parent.mkdir(parents=True, exist_ok=True)
+        written = save_profile(self.profile, path)
+        had_path = self.path is not None
+        self.path = path
+        remember(path, self.profile)
+        if not had_path:
+            discard_draft()
+        return written
+
+    def export(self, path: Path) -> Path:
+        """Write the Markdown report to ``path`` (atomically, no backup), as ``-o`` does."""
+        path = path.expanduser()
+        if path.is_dir():
+            raise SaveError("is a folder; give a file name", path)
+        return atomic_write(path, self.report_markdown().encode("utf-8"), backup=False)
+
+
+def ago(timestamp: float, now: float | None = None) -> str:
+    """'10 minutes ago', for the welcome screen's resume entries."""
+    seconds = max((now if now is not None else time.time()) - timestamp, 0)
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            n = int(seconds // size)
+            return f"{n} {unit}{'s' if n != 1 else ''} ago"
+    return "just now"
