@@ -22,6 +22,7 @@ from careerfit.tomlio import read_toml
 _SECTIONS: dict[str, type[BaseModel]] = {"area": Area, "question": Question, "role": Role}
 #: Top-level keys other features keep in bank folders; the bank itself ignores them.
 _OTHER_KEYS = {"lexicon", "level_phrases", "meta"}
+_BUILTIN = "(built-in)"
 
 
 def format_validation(exc: ValidationError) -> str:
@@ -98,7 +99,7 @@ def _check(bank_parts: dict[str, list[tuple[str, Any]]], problems: list[str]) ->
         problems.append(f"{bank_parts['scoring'][1][0]}: a second [scoring] table")
     asked = {q.skill for _, q in bank_parts["question"]}
     for fname, a in bank_parts["area"]:
-        if a.id not in asked:
+        if a.id not in asked and fname != _BUILTIN:
             problems.append(f"{fname}: area {a.id}: has no questions")
 
 
@@ -124,11 +125,11 @@ def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
     if use_builtin_defaults and not problems:
         base = _builtin()
         if not parts["area"]:
-            parts["area"] = [("(built-in)", a) for a in base.areas]
+            parts["area"] = [(_BUILTIN, a) for a in base.areas]
         if not parts["role"]:
-            parts["role"] = [("(built-in)", r) for r in base.roles]
+            parts["role"] = [(_BUILTIN, r) for r in base.roles]
         if not parts["scoring"]:
-            parts["scoring"] = [("(built-in)", base.scoring)]
+            parts["scoring"] = [(_BUILTIN, base.scoring)]
     if not problems:
         _check(parts, problems)
         for kind in ("area", "question", "role"):

@@ -103,10 +103,9 @@ def dumps_profile(profile: Profile) -> bytes:
 def save_profile(profile: Profile, path: Path) -> Path:
     """Write atomically, keeping the previous version as ``NAME.bak``; refuse to overwrite a
     file from a newer careerfit. Returns the path written (a symlink's target)."""
-    payload = dumps_profile(profile)
     _refuse_newer(path)
     try:
-        return atomic_write(path, payload)
+        return atomic_write(path, dumps_profile(profile))
     except SaveError as exc:
         if exc.path is None:
             raise SaveError(exc.problem, path) from None

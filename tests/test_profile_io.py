@@ -1,0 +1,224 @@
+"""Profile files: strict loading, lossless and atomic saving, schema versions, hostile input."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careerfit.errors import FileFormatError, ProfileError, SaveError
+from careerfit.models import PROFILE_SCHEMA, Profile
+from careerfit.profile_io import check_against_bank, dumps_profile, load_profile, save_profile
+from careerfit.tomlio import atomic_write, clean_stale_temps
+
+GOOD = """schema = 1
+name = "Ada"
+current_role = "data_scientist"
+hours_per_week = 6
+[answers]
+"software.unit_testing" = 2
+"ml.train_validate" = 4
+"""
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "p.toml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def test_load_a_hand_written_profile(tmp_path):
+    p = load_profile(write(tmp_path, GOOD))
+    assert p.name == "Ada" and p.current_role == "data_scientist" and p.hours_per_week == 6
+    assert p.answers == {"software.unit_testing": 2, "ml.train_validate": 4}
+
+
+def test_hours_per_week_defaults_to_eight(tmp_path):
+    assert load_profile(write(tmp_path, "schema = 1\n")).hours_per_week == 8
+
+
+def test_unquoted_dotted_ids_fold_back(tmp_path):
+    p = load_profile(write(tmp_path, "schema = 1\n[answers]\nsoftware.unit_testing = 3\nml.train_validate = 1\n"))
+    assert p.answers == {"software.unit_testing": 3, "ml.train_validate": 1}
+
+
+def test_unknown_keys_survive_a_round_trip(tmp_path):
+    path = write(tmp_path, GOOD.replace("[answers]", 'mentor = "Grace"\n[history]\nruns = [1, 2]\n[answers]'))
+    save_profile(load_profile(path), path)
+    data = tomllib.loads(path.read_text())
+    assert data["mentor"] == "Grace" and data["history"] == {"runs": [1, 2]}
+    assert next(iter(data)) == "schema"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('schema = 1\n[answers]\n"a.b" = true\n', "answers -> a.b"),
+        ('schema = 1\n[answers]\n"a.b" = "3"\n', "valid integer"),
+        ('schema = 1\n[answers]\n"a.b" = 3.0\n', "valid integer"),
+        ('schema = 1\n[answers]\n"a.b" = 5\n', "less than or equal to 4"),
+        ('schema = 1\n[answers]\n"a.b" = -1\n', "greater than or equal to 0"),
+        ('schema = 1\nhours_per_week = 0\n', "hours_per_week"),
+        ('schema = 1\nname = 3\n', "name"),
+        ('schema = 1\ncurrent_role = "a role"\n', "current_role"),
+        ("schema = 1\nanswers = 3\n", "answers"),
+        ('schema = "1"\n', "whole number"),
+        ("schema = 99\n", "newer careerfit"),
+        ("schema = -3\n", "unknown profile schema"),
+    ],
+)
+def test_bad_values_are_refused_with_the_file_named(tmp_path, text, fragment):
+    path = write(tmp_path, text)
+    with pytest.raises(ProfileError) as err:
+        load_profile(path)
+    assert str(err.value).startswith(str(path)) and fragment in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "file is empty"),
+        (b"   \n", "file is empty"),
+        (b"name = \xff\xfe\n", "not valid UTF-8"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"name = 'a'\nname = 'b'\n", "invalid TOML"),
+        (b"x = " + b"[" * 2000 + b"]" * 2000 + b"\n", "invalid TOML"),
+        (b"[answers\n", "invalid TOML"),
+    ],
+)
+def test_unreadable_files(tmp_path, content, fragment):
+    with pytest.raises(FileFormatError, match=fragment):
+        load_profile(write(tmp_path, content))
+
+
+def test_a_bom_is_accepted(tmp_path):
+    assert load_profile(write(tmp_path, "\ufeff" + GOOD)).name == "Ada"
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(FileFormatError, match="no such profile"):
+        load_profile(tmp_path / "nope.toml")
+    with pytest.raises(FileFormatError, match="is a folder"):
+        load_profile(tmp_path)
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
+    with pytest.raises(FileFormatError, match="too large"):
+        load_profile(path)
+
+
+def test_older_schema_is_migrated(tmp_path):
+    p = load_profile(write(tmp_path, 'name = "Old"\nhours = 5\n[answers]\n"ml.x" = 2\n'))
+    assert p.schema_ == PROFILE_SCHEMA and p.hours_per_week == 5 and p.answers == {"ml.x": 2}
+
+
+def test_unknown_role_is_refused_against_the_bank(bank, tmp_path):
+    path = write(tmp_path, 'schema = 1\ncurrent_role = "astronaut"\n')
+    with pytest.raises(ProfileError, match="unknown role 'astronaut'"):
+        check_against_bank(load_profile(path), bank, path)
+
+
+def test_save_keeps_a_backup_and_leaves_no_temp_files(tmp_path):
+    path = write(tmp_path, GOOD)
+    before = path.read_bytes()
+    p = load_profile(path)
+    p.answers["analysis.sql"] = 3
+    save_profile(p, path)
+    assert (tmp_path / "p.toml.bak").read_bytes() == before
+    assert load_profile(path).answers["analysis.sql"] == 3
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["p.toml", "p.toml.bak"]
+
+
+def test_save_through_a_symlink_updates_the_target(tmp_path):
+    real = write(tmp_path, GOOD, "real.toml")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    p = load_profile(link)
+    p.name = "Linked"
+    written = save_profile(p, link)
+    assert link.is_symlink() and written == real.resolve()
+    assert load_profile(real).name == "Linked"
+
+
+def test_refuses_to_overwrite_a_profile_from_a_newer_version(tmp_path):
+    path = write(tmp_path, "schema = 7\n")
+    with pytest.raises(SaveError, match="newer careerfit"):
+        save_profile(Profile(name="x"), path)
+    assert path.read_text() == "schema = 7\n"
+
+
+def test_save_into_a_missing_folder_fails_cleanly(tmp_path):
+    with pytest.raises(SaveError, match="folder does not exist"):
+        save_profile(Profile(), tmp_path / "no" / "p.toml")
+
+
+def test_save_under_a_file_fails_cleanly(tmp_path):
+    blocker = write(tmp_path, "x")
+    with pytest.raises(SaveError, match="folder does not exist"):
+        save_profile(Profile(), blocker / "p.toml")
+
+
+def test_a_failed_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
+    path = write(tmp_path, GOOD)
+
+    def boom(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(SaveError, match="No space left"):
+        atomic_write(path, b"new", backup=False)
+    assert path.read_text() == GOOD
+    assert [x.name for x in tmp_path.iterdir()] == ["p.toml"]
+
+
+def test_stale_temp_files_are_cleaned(tmp_path):
+    (tmp_path / ".p.toml.abc123.tmp").write_text("half")
+    clean_stale_temps(tmp_path, "p.toml")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_control_characters_are_removed_from_names():
+    p = Profile(name="Ann\x1b]0;TITLE\x07\u202e\x00 Lee\r\nJr")
+    assert p.name == "Ann]0;TITLE Lee Jr"
+
+
+def test_lone_surrogates_never_reach_the_disk(tmp_path):
+    with pytest.raises(ValueError):
+        Profile(name="a\ud800b")
+    path = write(tmp_path, GOOD)
+    p = load_profile(path)
+    p.__pydantic_extra__["mentor"] = "x\udfffy"  # extras are kept unvalidated
+    with pytest.raises(SaveError, match="cannot be written"):
+        save_profile(p, path)
+    assert path.read_text() == GOOD
+
+
+TRICKY = st.sampled_from(["\r\n", "\r", "\n", ".", '"', "[", "]", "#", "|", "\x1b", "\x00", "'''", '"""', "\\", "\t"])
+text_st = st.lists(st.one_of(st.text(max_size=5), TRICKY), max_size=8).map("".join)
+ids_st = st.from_regex(r"[a-z_]{1,8}(\.[a-z0-9_-]{1,8})?", fullmatch=True)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(
+    name=text_st,
+    notes=text_st,
+    hours=st.integers(1, 100) | st.floats(0.5, 100, allow_nan=False),
+    answers=st.dictionaries(ids_st, st.integers(0, 4), max_size=12),
+    role=st.none() | st.sampled_from(["data_scientist", "ml_engineer"]),
+    extra=st.dictionaries(st.from_regex(r"x_[a-z]{1,5}", fullmatch=True), text_st | st.integers(), max_size=3),
+)
+def test_round_trip(tmp_path, name, notes, hours, answers, role, extra):
+    p = Profile.model_validate(
+        {"name": name, "notes": notes, "hours_per_week": hours, "answers": answers, "current_role": role, **extra}
+    )
+    path = tmp_path / "rt.toml"
+    save_profile(p, path)
+    again = load_profile(path)
+    assert again.model_dump() == p.model_dump()
+    assert dumps_profile(again) == dumps_profile(p)
