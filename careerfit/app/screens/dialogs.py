@@ -7,9 +7,10 @@ shown with ``markup=False``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -18,7 +19,9 @@ from textual.widgets import Button, Input, Label, Static
 class PathDialog(ModalScreen[Path | None]):
     """Ask for a file path; Enter accepts, Escape cancels (dismissing with ``None``)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without doing anything")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Close without doing anything")
+    ]
 
     def __init__(self, title: str, default: Path, action: str = "Save") -> None:
         super().__init__()
@@ -63,7 +66,9 @@ class ErrorPanel(ModalScreen[str | None]):
     Dismisses with the chosen button's id (``None`` on Escape).
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Close", id="error.close", tooltip="Close this message")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Close", id="error.close", tooltip="Close this message")
+    ]
 
     def __init__(self, title: str, message: str, choices: tuple[tuple[str, str], ...] = (("ok", "OK"),)) -> None:
         super().__init__()

@@ -34,8 +34,8 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
         if af.importance <= 0 and not af.you:
             continue
         gap = f" +{af.gap:.1f}" if af.gap > 0 else ""
-        label = bank.area(af.area).label[:13]
-        parts.append(f"  {label:<13} {bar(af.you, af.required)} {level_text(af.you):>7} / {af.required:g}")
+        label = bank.area(af.area).label[:12]
+        parts.append(f"  {label:<12} {bar(af.you, af.required)} {level_text(af.you):>7} / {af.required:g}")
         parts.append((gap, "bold") if gap else "")
         parts.append("\n")
     parts += ["\n", ("Plan", "bold"), "\n"]

@@ -19,6 +19,6 @@ class RoleList(OptionList):
         for s in a.roles:
             mark = "*" if s.role_id == a.pivot else ("=" if s.role_id == a.current_role else " ")
             name = bank.role(s.role_id).name[:18]
-            options.append(Option(Content.assemble(f"{mark}{name:<18} {s.fit:>3.0f}% ", (fit_bar(s.fit, 8), "bold")),
+            options.append(Option(Content.assemble(f"{mark}{name:<18} {s.fit:>3.0f}% ", (fit_bar(s.fit, 5), "bold")),
                                   id=s.role_id))
         self.set_options(options)

@@ -1,0 +1,265 @@
+"""The careerfit Textual app: screens, saving, signals and the command palette.
+
+It owns no scoring and no file formats: a ``Session`` (careerfit.session) holds the
+profile and saves it, the core computes every number. What lives here is wiring: which
+screen shows, when to ask for a path, how a failed save is reported, and that quitting,
+SIGTERM and SIGHUP save before the process ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from careerfit.app.screens.assessment import AssessmentScreen
+from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
+from careerfit.app.screens.results import ResultsScreen
+from careerfit.app.screens.welcome import WelcomeScreen
+from careerfit.bank import load_bank
+from careerfit.errors import CareerfitError, SaveError
+from careerfit.models import Bank
+from careerfit.session import DraftInfo, Mode, Session, backup_of, default_profile_path, remember
+
+HANDLED_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+class CareerfitApp(App[int]):
+    """Welcome -> assessment -> results, with save / export / resume from anywhere."""
+
+    CSS_PATH = "careerfit.tcss"
+    TITLE = "careerfit"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "save", id="save", tooltip="Save the profile (asks for a path the first time)"),
+        Binding("ctrl+q", "quit", "quit", priority=True, id="quit", tooltip="Save and quit"),
+    ]
+
+    def __init__(self, profile_path: Path | None = None, *, bank: Bank | None = None,
+                 handle_signals: bool = False) -> None:
+        super().__init__()
+        self.bank = bank or load_bank()
+        self.profile_path = profile_path
+        self.handle_signals = handle_signals
+        self.session: Session | None = None
+        self.save_failed = False
+
+    # --- start --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.handle_signals:
+            loop = asyncio.get_running_loop()
+            for sig in HANDLED_SIGNALS:
+                loop.add_signal_handler(sig, self._on_signal, sig)
+        path = self.profile_path
+        if path is not None and path.exists():
+            self.push_screen(WelcomeScreen(self.bank))
+            self.resume_path(path)
+        else:
+            self.push_screen(WelcomeScreen(self.bank, new_path=path))
+
+    def _on_signal(self, signum: int) -> None:
+        """Terminal closed or killed: save what there is, restore the terminal, exit."""
+        if self.session is not None:
+            with contextlib.suppress(CareerfitError, OSError):
+                self.session.persist()
+        self.exit(return_code=128 + signum)
+
+    # --- sessions -----------------------------------------------------------------------
+
+    def open_session(self, session: Session, *, path_note: str | None = None) -> None:
+        self.session = session
+        self.save_failed = False
+        self._update_title()
+        self._reset_to(AssessmentScreen(session))
+        if path_note:
+            self.notify(path_note, markup=False)
+
+    def _reset_to(self, screen: Screen) -> None:
+        """Leave only the welcome screen below ``screen``."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, WelcomeScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def start_new(self, *, name: str = "", current_role: str | None = None, hours_per_week: float = 8,
+                  mode: Mode = "quick", path: Path | None = None) -> None:
+        session = Session.new(self.bank, name=name, current_role=current_role, hours_per_week=hours_per_week,
+                              mode=mode)
+        self.open_session(session)
+        if path is not None:
+            self._save_as(path)
+
+    def resume_path(self, path: Path) -> None:
+        try:
+            session = Session.resume(self.bank, path)
+        except CareerfitError as exc:
+            self._resume_failed(path, exc)
+            return
+        remember(path, session.profile)
+        self.open_session(session)
+
+    def _resume_failed(self, path: Path, exc: CareerfitError) -> None:
+        bak = backup_of(path)
+        choices = (("backup", "Open the backup"), ("ok", "Close")) if bak else (("ok", "Close"),)
+        message = str(exc) + (f"\n\nA backup exists: {bak}" if bak else "")
+
+        def chosen(choice: str | None) -> None:
+            if choice == "backup" and bak is not None:
+                try:
+                    session = Session.resume(self.bank, bak)
+                except CareerfitError as err:
+                    self.push_screen(ErrorPanel("The backup cannot be opened either", str(err)))
+                    return
+                session.path = path
+                self.open_session(session, path_note=f"Opened the backup; saving writes {path}")
+
+        self.push_screen(ErrorPanel("Cannot open the profile", message, choices), chosen)
+
+    def resume_draft(self, draft: DraftInfo) -> None:
+        self.open_session(Session.from_draft(self.bank, draft))
+
+    # --- saving -------------------------------------------------------------------------
+
+    def record(self, change: Callable[[], Path]) -> bool:
+        """Apply a change that saves; report a failed save once, keeping the change in memory."""
+        try:
+            change()
+        except SaveError as exc:
+            if not self.save_failed:
+                self.notify(f"{exc}\nYour answers are kept; press Ctrl+S to save elsewhere.", title="Not saved",
+                            severity="error", timeout=10, markup=False)
+            self.save_failed = True
+            self._update_title()
+            return False
+        if self.save_failed:
+            self.save_failed = False
+            self._update_title()
+        return True
+
+    def _update_title(self) -> None:
+        s = self.session
+        if s is None:
+            self.sub_title = ""
+            return
+        name = s.profile.name or "unnamed"
+        where = s.path.name if s.path is not None else "unsaved draft"
+        self.sub_title = f"{name} · {'NOT SAVED' if self.save_failed else where}"
+
+    def action_save(self) -> None:
+        s = self.session
+        if s is None:
+            self.notify("Nothing to save yet: start or resume an assessment.", markup=False)
+            return
+        if s.path is None or self.save_failed:
+            default = s.path or default_profile_path(s.profile.name)
+            self.push_screen(PathDialog("Save the profile to", default), self._save_as)
+        elif self.record(s.persist):
+            self.notify(f"Saved to {s.path}", markup=False)
+
+    def _save_as(self, path: Path | None) -> None:
+        if path is None or self.session is None:
+            return
+        session = self.session
+        if self.record(lambda: session.save_as(path)):
+            self.notify(f"Saved to {path}", markup=False)
+        self._update_title()
+
+    def action_export(self) -> None:
+        s = self.session
+        if s is None:
+            self.notify("Nothing to export yet: start or resume an assessment.", markup=False)
+            return
+        default = s.path.with_suffix(".md") if s.path is not None else Path.cwd() / "careerfit-report.md"
+        self.push_screen(PathDialog("Export the Markdown report to", default, action="Export"), self._export_to)
+
+    def _export_to(self, path: Path | None) -> None:
+        if path is None or self.session is None:
+            return
+        try:
+            written = self.session.export(path)
+        except CareerfitError as exc:
+            self.notify(str(exc), title="Not exported", severity="error", timeout=10, markup=False)
+            return
+        self.notify(f"Report written to {written}", markup=False)
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def show_results(self) -> None:
+        if self.session is None:
+            return
+        if isinstance(self.screen, ResultsScreen):
+            self.screen.refresh_results()
+        else:
+            self.push_screen(ResultsScreen(self.session))
+
+    def show_answers(self) -> None:
+        if isinstance(self.screen, ResultsScreen):
+            self.pop_screen()
+            if isinstance(self.screen, AssessmentScreen):
+                self.screen.show_question()
+        elif self.session is not None and not isinstance(self.screen, AssessmentScreen):
+            self._reset_to(AssessmentScreen(self.session))
+
+    def action_resume(self) -> None:
+        default = Path.cwd()
+        self.push_screen(PathDialog("Resume the profile at", default, action="Open"),
+                         lambda p: self.resume_path(p) if p is not None else None)
+
+    def action_new_assessment(self) -> None:
+        """Back to the welcome screen (the current profile stays saved where it is)."""
+        if self.session is not None:
+            self.record(self.session.persist)
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(WelcomeScreen(self.bank))
+        self.session = None
+        self._update_title()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Save profile", "Save the profile (Ctrl+S)", self.action_save)
+        yield SystemCommand("Export report", "Write the Markdown report to a file", self.action_export)
+        yield SystemCommand("Resume a profile", "Open a saved profile file", self.action_resume)
+        yield SystemCommand("New assessment", "Back to the welcome screen", self.action_new_assessment)
+        if self.session is not None:
+            yield SystemCommand("Go to results", "Fit by role, pivot and plan", self.show_results)
+            yield SystemCommand("Go to questions", "Change or add answers", self.show_answers)
+
+    # --- leaving ------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Save, then quit; if saving fails, ask rather than lose the answers."""
+        s = self.session
+        if s is None or self.record(s.persist):
+            self.exit(return_code=0)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit(return_code=0)
+            elif choice == "elsewhere":
+                self.action_save()
+
+        self.push_screen(
+            ErrorPanel("Could not save", f"Saving to {s.save_target} failed. Your answers are still here.",
+                       (("elsewhere", "Save elsewhere"), ("quit", "Quit without saving"), ("cancel", "Cancel"))),
+            chosen,
+        )
+
+
+def run(profile_path: Path | None = None) -> int:
+    app = CareerfitApp(profile_path, handle_signals=True)
+    app.run()
+    return app.return_code or 0
+
+
+__all__ = ["CareerfitApp", "run"]
