@@ -85,6 +85,8 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
         out.append(f"- **Target:** {_role_name(bank, a.focus)}, fit {tg.fit:.0f}%: {effort_text(a, tg.effort_hours)}")
     reach = ", ".join(_role_name(bank, r) for r in a.within_reach) or "none"
     out += [f"- **Already within reach** (fit of 90% or more): {reach}", ""]
+    if profile.notes.strip():
+        out += [f"**Notes:** {md_escape(profile.notes)}", ""]
     out += _fit_table(bank, a)
     if a.focus is not None:
         out += _focus_section(bank, a, a.role(a.focus))
