@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib import metadata
-from pathlib import Path
 
 from careerfit import __version__
 from careerfit.commands import check, report, roles
@@ -20,6 +18,8 @@ EXIT_USAGE = 2
 
 
 def _version() -> str:
+    from importlib import metadata
+
     try:
         textual = metadata.version("textual")
     except metadata.PackageNotFoundError:
@@ -27,12 +27,21 @@ def _version() -> str:
     return f"careerfit {__version__} (textual {textual}, Python {sys.version.split()[0]})"
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, computed only when asked (reading package metadata costs start-up time)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(_version())
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit 2, like every other error."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        from careerfit.output import print_error
-
         print_error(f"{message} (see 'careerfit --help')")
         raise SystemExit(EXIT_USAGE)
 
@@ -42,9 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="careerfit",
         description="Which data/ML role fits you today, and what is the easiest pivot from here? "
         "Run without a command to open the assessment app.",
-        epilog="Examples: careerfit | careerfit ada.toml | careerfit report ada.toml --target ml_engineer | careerfit roles",
+        epilog="Examples: careerfit | careerfit ada.toml | careerfit report ada.toml --target ml_engineer"
+        " | careerfit roles",
     )
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS.values():
         module.add_parser(sub)
@@ -53,14 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="careerfit", description="Open the assessment app.")
-    parser.add_argument("profile", nargs="?", type=Path, metavar="PROFILE", help="profile to resume")
-    parser.add_argument("--version", action="version", version=_version())
+    parser.add_argument("profile", nargs="?", metavar="PROFILE", help="profile to resume")
+    parser.add_argument("--version", action=_VersionAction)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     from careerfit.errors import CareerfitError
-    from careerfit.output import print_error
 
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -81,11 +90,21 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def run_app(profile: Path | None) -> int:
+def print_error(message: str) -> None:
+    """One line on stderr; never through markup, never with control characters."""
+    from careerfit.text import clean_text
+
+    sys.stderr.write("careerfit: error: " + clean_text(message, single_line=True) + "\n")
+    sys.stderr.flush()
+
+
+def run_app(profile: str | None) -> int:
     """Open the Textual app (imported here, never at module level)."""
+    from pathlib import Path
+
     try:
         from careerfit.app import run as run_textual_app
     except ImportError:
         print("careerfit: the assessment app is not available yet; use 'careerfit report PROFILE.toml'.")
         return 0
-    return run_textual_app(profile)
+    return run_textual_app(Path(profile) if profile else None)

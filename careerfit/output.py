@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TextIO
 
 from careerfit.errors import SaveError
-from careerfit.tomlio import atomic_write
 
 
 def write_output(text: str, *, markdown: bool, out: Path | None, stream: TextIO | None = None) -> None:
@@ -21,6 +20,8 @@ def write_output(text: str, *, markdown: bool, out: Path | None, stream: TextIO 
             raise SaveError("is a folder; give a file name for -o", out)
         if not out.parent.is_dir():
             raise SaveError("folder does not exist", out.parent if str(out.parent) else out)
+        from careerfit.tomlio import atomic_write
+
         atomic_write(out, text.encode("utf-8"), backup=False)
         return
     stream = stream or sys.stdout
@@ -32,11 +33,3 @@ def write_output(text: str, *, markdown: bool, out: Path | None, stream: TextIO 
         return
     stream.write(text)
     stream.flush()
-
-
-def print_error(message: str) -> None:
-    """One line on stderr; never through markup, never with control characters."""
-    from careerfit.text import clean_text
-
-    sys.stderr.write("careerfit: error: " + clean_text(message, single_line=True) + "\n")
-    sys.stderr.flush()

@@ -49,10 +49,9 @@ def migrate(data: dict[str, Any], path: Path | None = None) -> dict[str, Any]:
     if schema not in READABLE_SCHEMAS:
         raise ProfileError(f"unknown profile schema {schema}", path)
     data = dict(data)
-    if schema == 0:
+    if schema == 0 and "hours" in data and "hours_per_week" not in data:
         # Drafts before numbering called the weekly hours 'hours'.
-        if "hours" in data and "hours_per_week" not in data:
-            data["hours_per_week"] = data.pop("hours")
+        data["hours_per_week"] = data.pop("hours")
     data["schema"] = PROFILE_SCHEMA
     return data
 

@@ -111,7 +111,7 @@ def _fit_table(bank: Bank, a: Assessment) -> list[str]:
             f"| {label} | {s.fit:.0f}% | `{fit_bar(s.fit)}` | {hours_text(s.effort_hours)} | "
             f"{a.weeks(s.effort_hours):.1f} | {hours_text(s.unused_hours)} |"
         )
-    return out + [""]
+    return [*out, ""]
 
 
 def _focus_section(bank: Bank, a: Assessment, s: RoleScore) -> list[str]:
@@ -143,7 +143,7 @@ def _focus_section(bank: Bank, a: Assessment, s: RoleScore) -> list[str]:
         )
         for action in step.actions:
             out.append(f"   - {md_escape(action)}")
-    return out + [""]
+    return [*out, ""]
 
 
 def _strengths(bank: Bank, a: Assessment) -> list[str]:
@@ -163,7 +163,7 @@ def _strengths(bank: Bank, a: Assessment) -> list[str]:
                 + ", ".join(_area_name(bank, x) for x in carried)
                 + "."
             )
-    return out + [""]
+    return [*out, ""]
 
 
 def _unknown(bank: Bank, a: Assessment) -> list[str]:
@@ -190,7 +190,7 @@ def _unknown(bank: Bank, a: Assessment) -> list[str]:
     nr = [x for x, s in a.skills.items() if s.not_relevant]
     if nr:
         out += ["", "Marked not relevant (counted as 0): " + ", ".join(_area_name(bank, x) for x in nr) + "."]
-    return out + [""]
+    return [*out, ""]
 
 
 def _method(bank: Bank, a: Assessment) -> list[str]:

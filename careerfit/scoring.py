@@ -132,7 +132,9 @@ class Assessment:
         return self.weeks(hours) / WEEKS_PER_MONTH
 
 
-def skill_scores(bank: Bank, answers: Mapping[str, int], not_relevant: tuple[str, ...] | list[str] = ()) -> dict[str, SkillScore]:
+def skill_scores(
+    bank: Bank, answers: Mapping[str, int], not_relevant: tuple[str, ...] | list[str] = ()
+) -> dict[str, SkillScore]:
     """Per-area level (mean of answered questions) and coverage. Unknown question ids are ignored."""
     totals: dict[str, list[int]] = {a.id: [0, 0, 0] for a in bank.areas}  # sum, answered, asked
     for q in bank.questions:
@@ -161,7 +163,7 @@ def step_cost(effort_hours: float, multipliers: tuple[float, ...], lo: float, hi
     hours = 0.0
     x = lo
     while x < hi - 1e-12:
-        k = min(int(floor(x + 1e-12)), len(multipliers) - 1)
+        k = min(floor(x + 1e-12), len(multipliers) - 1)
         nxt = min(float(k + 1), hi)
         hours += (nxt - x) * multipliers[k]
         x = nxt

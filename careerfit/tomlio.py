@@ -7,6 +7,7 @@ tomllib raises a zoo of exceptions on hostile input (``UnicodeDecodeError``,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -102,10 +103,8 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
             os.fsync(fh.fileno())
         if backup and target.exists():
             bak = target.with_name(target.name + ".bak")
-            try:
+            with contextlib.suppress(OSError):
                 _copy_bytes(target, bak)
-            except OSError:
-                pass
         os.replace(tmp_name, target)
         tmp_name = ""
         _fsync_dir(folder)
@@ -115,10 +114,8 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
         if fd >= 0:
             os.close(fd)
         if tmp_name:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
     return target
 
 
@@ -133,10 +130,8 @@ def _copy_bytes(src: Path, dst: Path) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, dst)
     except OSError:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -156,7 +151,5 @@ def _fsync_dir(folder: Path) -> None:
 def clean_stale_temps(folder: Path, name: str) -> None:
     """Remove temporary files a killed save left beside ``name``."""
     for stray in folder.glob(f".{name}.*.tmp"):
-        try:
+        with contextlib.suppress(OSError):
             stray.unlink()
-        except OSError:
-            pass

@@ -126,7 +126,7 @@ def test_broken_bank_files_name_the_file_and_problem(tmp_path, content, expected
 def test_missing_and_empty_folders(tmp_path):
     with pytest.raises(BankError, match="no such folder"):
         load_bank(tmp_path / "nope")
-    with pytest.raises(BankError, match="no .toml files"):
+    with pytest.raises(BankError, match=r"no \.toml files"):
         load_bank(tmp_path)
     write(tmp_path, "f.toml", "x = 1\n")
     with pytest.raises(BankError, match="not a folder"):

@@ -148,8 +148,10 @@ def test_usage_errors_are_one_line_exit_2(profile):
 
 def test_markup_and_escapes_in_a_name_are_inert(tmp_path):
     path = tmp_path / "evil.toml"
-    path.write_text('schema = 1\nname = "Ann[/] [link=file:///etc/passwd]x[/link] | Admin <b>hi</b> \\u001b]0;T\\u0007"\n'
-                    '[answers]\n"ml.train_validate" = 3\n')
+    path.write_text(
+        'schema = 1\nname = "Ann[/] [link=file:///etc/passwd]x[/link] | Admin <b>hi</b> \\u001b]0;T\\u0007"\n'
+        '[answers]\n"ml.train_validate" = 3\n'
+    )
     r = run("report", str(path))
     assert r.returncode == 0, r.stderr
     first = r.stdout.splitlines()[0]

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
-from careerfit.bank import load_bank
-from careerfit.errors import BankError
-from careerfit.text import clean_text
 
 HELP = "validate a question bank folder"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help=HELP, description=HELP + " (default: the built-in bank).")
-    p.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="bank folder")
+    p.add_argument("folder", nargs="?", metavar="DIR", help="bank folder")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from careerfit.bank import load_bank
+    from careerfit.errors import BankError
+    from careerfit.text import clean_text
+
     try:
-        bank = load_bank(args.folder)
+        bank = load_bank(Path(args.folder) if args.folder else None)
     except BankError as exc:
         for problem in exc.problems:
             sys.stderr.write(f"{exc.path}: {clean_text(problem, single_line=True)}\n")

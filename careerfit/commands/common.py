@@ -1,19 +1,23 @@
-"""Argument helpers shared by sub-commands."""
+"""Argument helpers shared by sub-commands; imports stay lazy so ``--help`` starts fast."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from careerfit.bank import load_bank
-from careerfit.models import Bank
+TYPE_CHECKING = False  # typing costs milliseconds at start-up; see cli.py
+if TYPE_CHECKING:
+    from careerfit.models import Bank
 
 
 def add_bank_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--bank", type=Path, metavar="DIR", help="question bank folder (default: the built-in one)"
+        "--bank", metavar="DIR", help="question bank folder (default: the built-in one)"
     )
 
 
 def bank_from(args: argparse.Namespace) -> Bank:
-    return load_bank(args.bank)
+    from pathlib import Path
+
+    from careerfit.bank import load_bank
+
+    return load_bank(Path(args.bank) if args.bank else None)

@@ -3,36 +3,43 @@
 from __future__ import annotations
 
 import argparse
-import json
-from datetime import date
-from pathlib import Path
 
 from careerfit.commands.common import add_bank_arg
-from careerfit.output import write_output
-from careerfit.profile_io import check_against_bank, load_profile
-from careerfit.report import to_json, to_markdown
-from careerfit.scoring import assess
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HELP = "write the gap report for a saved profile"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help=HELP, description=HELP + " (Markdown or JSON).")
-    p.add_argument("profile", type=Path, metavar="PROFILE", help="profile TOML file")
+    p.add_argument("profile", metavar="PROFILE", help="profile TOML file")
     p.add_argument("--target", metavar="ROLE", help="report against this role instead of the easiest pivot")
-    p.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     add_bank_arg(p)
     p.set_defaults(run=run)
 
 
-def build(profile_path: Path, bank_dir: Path | None, target: str | None, fmt: str) -> str:
-    """The report text; shared by the command and tests."""
-    from careerfit.bank import load_bank
+def build(profile_path: str | Path, bank_dir: str | Path | None, target: str | None, fmt: str) -> str:
+    """The report text; shared by the command, the app's export and tests."""
+    import json
+    from datetime import date
+    from pathlib import Path
 
-    bank = load_bank(bank_dir)
-    profile = load_profile(profile_path)
-    check_against_bank(profile, bank, profile_path)
+    from careerfit.bank import load_bank
+    from careerfit.profile_io import check_against_bank, load_profile
+    from careerfit.report import to_json, to_markdown
+    from careerfit.scoring import assess
+
+    bank = load_bank(Path(bank_dir) if bank_dir else None)
+    path = Path(profile_path)
+    profile = load_profile(path)
+    check_against_bank(profile, bank, path)
     a = assess(bank, profile, target)
     if fmt == "json":
         return json.dumps(to_json(bank, profile, a), indent=2, ensure_ascii=False) + "\n"
@@ -40,7 +47,12 @@ def build(profile_path: Path, bank_dir: Path | None, target: str | None, fmt: st
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from careerfit.output import write_output
+
 
     text = build(args.profile, args.bank, args.target, args.format)
-    write_output(text, markdown=args.format == "markdown", out=args.output)
+    out = Path(args.output) if args.output else None
+    write_output(text, markdown=args.format == "markdown", out=out)
     return 0
