@@ -1,0 +1,32 @@
+"""App test fixtures, and running ``async def`` tests with ``asyncio.run`` (no plugin needed)."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from careerfit.app.app import CareerfitApp
+from careerfit.models import Bank
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    if inspect.iscoroutinefunction(pyfuncitem.obj):
+        args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+        asyncio.run(pyfuncitem.obj(**args))
+        return True
+    return None
+
+
+@pytest.fixture
+def make_app(bank: Bank) -> Callable[..., CareerfitApp]:
+    """A fresh app on the shared bank (loading the bank once keeps tests fast)."""
+
+    def make(path: Path | None = None) -> CareerfitApp:
+        return CareerfitApp(path, bank=bank)
+
+    return make
