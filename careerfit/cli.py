@@ -1,86 +1,32 @@
 """The command line: a thin shell over the core that turns errors into one line and exit 2.
 
-``careerfit`` alone (or with a profile path) opens the Textual app, imported lazily so that
-``report``, ``roles``, ``check`` and ``--help`` never load Textual.
+Start-up time is part of the product (``careerfit --help`` should feel instant), so this
+module imports nothing but ``sys``: argparse lives in ``cli_parser``, Textual is imported only
+when the app opens, and plain ``--help`` prints text pre-rendered from the parser
+(``help_text.MAIN_HELP``, kept identical to argparse's output by a test).
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from careerfit import __version__
-from careerfit.commands import check, report, roles
-
-COMMANDS = {"report": report, "roles": roles, "check": check}
+#: Sub-command modules under ``careerfit.commands``; each offers ``add_parser`` and ``run``.
+COMMANDS = ("report", "roles", "check")
 
 EXIT_USAGE = 2
 
 
-def _version() -> str:
-    from importlib import metadata
-
-    try:
-        textual = metadata.version("textual")
-    except metadata.PackageNotFoundError:
-        textual = "not installed"
-    return f"careerfit {__version__} (textual {textual}, Python {sys.version.split()[0]})"
-
-
-class _VersionAction(argparse.Action):
-    """``--version``, computed only when asked (reading package metadata costs start-up time)."""
-
-    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
-        super().__init__(option_strings, dest=dest, nargs=0, help="show the version and exit")
-
-    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
-        print(_version())
-        parser.exit()
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit 2, like every other error."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        print_error(f"{message} (see 'careerfit --help')")
-        raise SystemExit(EXIT_USAGE)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="careerfit",
-        description="Which data/ML role fits you today, and what is the easiest pivot from here? "
-        "Run without a command to open the assessment app.",
-        epilog="Examples: careerfit | careerfit ada.toml | careerfit report ada.toml --target ml_engineer"
-        " | careerfit roles",
-    )
-    parser.add_argument("--version", action=_VersionAction)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMANDS.values():
-        module.add_parser(sub)
-    return parser
-
-
-def _app_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="careerfit", description="Open the assessment app.")
-    parser.add_argument("profile", nargs="?", metavar="PROFILE", help="profile to resume")
-    parser.add_argument("--version", action=_VersionAction)
-    return parser
-
-
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv in (["--help"], ["-h"]):
+        from careerfit.help_text import MAIN_HELP
+
+        sys.stdout.write(MAIN_HELP)
+        return 0
     from careerfit.errors import CareerfitError
 
-    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
-            args = build_parser().parse_args(argv)
-            if not hasattr(args, "run"):
-                build_parser().print_help()
-                return 0
-            return int(args.run(args))
-        args = _app_parser().parse_args(argv)
-        return run_app(args.profile)
+        return _dispatch(argv)
     except CareerfitError as exc:
         print_error(str(exc))
         return EXIT_USAGE
@@ -88,6 +34,20 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _dispatch(argv: list[str]) -> int:
+    from careerfit.cli_parser import app_parser, build_parser
+
+    if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not hasattr(args, "run"):
+            parser.print_help()
+            return 0
+        return int(args.run(args))
+    args = app_parser().parse_args(argv)
+    return run_app(args.profile)
 
 
 def print_error(message: str) -> None:
@@ -102,9 +62,6 @@ def run_app(profile: str | None) -> int:
     """Open the Textual app (imported here, never at module level)."""
     from pathlib import Path
 
-    try:
-        from careerfit.app import run as run_textual_app
-    except ImportError:
-        print("careerfit: the assessment app is not available yet; use 'careerfit report PROFILE.toml'.")
-        return 0
+    from careerfit.app import run as run_textual_app
+
     return run_textual_app(Path(profile) if profile else None)

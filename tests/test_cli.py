@@ -204,3 +204,17 @@ def test_non_app_commands_never_import_textual(tmp_path, profile):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "TEXTUAL []" in r.stdout
+
+
+def test_prerendered_main_help_matches_the_parser():
+    """``careerfit --help`` prints a pre-rendered text for speed; it must be argparse's own output."""
+    from careerfit.cli_parser import render_main_help
+    from careerfit.help_text import MAIN_HELP
+
+    assert render_main_help() == MAIN_HELP, "run: python -m careerfit.cli_parser"
+
+
+def test_help_and_subcommand_help():
+    assert run("-h").stdout == run("--help").stdout
+    r = run("report", "--help")
+    assert r.returncode == 0 and "--target ROLE" in r.stdout and "--format" in r.stdout
