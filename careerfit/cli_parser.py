@@ -76,8 +76,9 @@ if __name__ == "__main__":
     from pathlib import Path
 
     target = Path(__file__).with_name("help_text.py")
+    lines = "".join(f"    {line!r}\n" for line in render_main_help().splitlines(keepends=True))
     target.write_text(
         '"""``careerfit --help``, pre-rendered by ``python -m careerfit.cli_parser`` (a test keeps it current)."""\n\n'
-        f"MAIN_HELP = {render_main_help()!r}\n"
+        f"MAIN_HELP = (\n{lines})\n"
     )
     print(f"wrote {target}")

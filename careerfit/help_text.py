@@ -1,3 +1,21 @@
 """``careerfit --help``, pre-rendered by ``python -m careerfit.cli_parser`` (a test keeps it current)."""
 
-MAIN_HELP = 'usage: careerfit [-h] [--version] COMMAND ...\n\nWhich data/ML role fits you today, and what is the easiest pivot from here? Run\nwithout a command to open the assessment app.\n\noptions:\n  -h, --help  show this help message and exit\n  --version   show the version and exit\n\ncommands:\n  COMMAND\n    report    write the gap report for a saved profile\n    roles     list the role profiles and what each asks of every area\n    check     validate a question bank folder\n\nExamples: careerfit | careerfit ada.toml | careerfit report ada.toml --target\nml_engineer | careerfit roles\n'
+MAIN_HELP = (
+    'usage: careerfit [-h] [--version] COMMAND ...\n'
+    '\n'
+    'Which data/ML role fits you today, and what is the easiest pivot from here? Run\n'
+    'without a command to open the assessment app.\n'
+    '\n'
+    'options:\n'
+    '  -h, --help  show this help message and exit\n'
+    '  --version   show the version and exit\n'
+    '\n'
+    'commands:\n'
+    '  COMMAND\n'
+    '    report    write the gap report for a saved profile\n'
+    '    roles     list the role profiles and what each asks of every area\n'
+    '    check     validate a question bank folder\n'
+    '\n'
+    'Examples: careerfit | careerfit ada.toml | careerfit report ada.toml --target\n'
+    'ml_engineer | careerfit roles\n'
+)
