@@ -78,6 +78,7 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
         out.append(
             f"- **Easiest pivot:** {_role_name(bank, a.pivot)}, fit {pv.fit:.0f}%: {effort_text(a, pv.effort_hours)}"
         )
+        out.append(f"  - {_why_pivot(bank, a, pv)}")
     else:
         out.append("- **Easiest pivot:** none: every other role is already within reach")
     if a.focus_is_target and a.focus is not None:
@@ -94,6 +95,20 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
     out += _unknown(bank, a)
     out += _method(bank, a)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _why_pivot(bank: Bank, a: Assessment, pv: RoleScore) -> str:
+    """The arithmetic behind the pivot, and the runner-up it beat."""
+    w = bank.scoring.overqualification_weight
+    why = (
+        f"Why: the closest role you are not in yet: {hours_text(pv.effort_hours)} of gaps + {w:g} x "
+        f"{hours_text(pv.unused_hours)} of strengths it would leave unused = distance {pv.distance:,.0f}"
+    )
+    others = [s for s in a.roles if s.role_id not in (a.pivot, a.current_role) and s.role_id not in a.within_reach]
+    if others:
+        runner = min(others, key=lambda s: s.distance)
+        why += f"; next: {_role_name(bank, runner.role_id)} at {runner.distance:,.0f}"
+    return why + "."
 
 
 def _fit_table(bank: Bank, a: Assessment) -> list[str]:
