@@ -1,0 +1,106 @@
+"""``careerfit posting FILE|-``: which role a job posting reads like, and how you fit it."""
+
+from __future__ import annotations
+
+import argparse
+
+from careerfit.commands.common import add_bank_arg
+
+TYPE_CHECKING = False  # typing costs start-up time; see cli.py
+if TYPE_CHECKING:
+    from typing import BinaryIO
+
+HELP = "analyse a job posting: the role it reads like, the evidence and, with a profile, your fit"
+#: A real posting is a few KB; 1 MB leaves room for pasted pages while refusing runaway input.
+MAX_POSTING_BYTES = 1024 * 1024
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("posting", help=HELP, description=HELP + ". Plain text or Markdown; '-' reads stdin.")
+    p.add_argument("file", metavar="FILE", help="the posting as a text or Markdown file, or - for stdin")
+    p.add_argument("--profile", metavar="PROFILE", help="profile TOML: add your fit, gaps and plan")
+    p.add_argument("--title", metavar="TEXT", help="the job title, if the posting's first line is not it")
+    p.add_argument(
+        "--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_bank_arg(p)
+    p.set_defaults(run=run)
+
+
+def decode_posting(data: bytes, label: str, max_bytes: int = MAX_POSTING_BYTES) -> str:
+    """Bytes to text with the same refusals as every other file careerfit reads."""
+    from careerfit.errors import FileFormatError
+
+    if len(data) > max_bytes:
+        raise FileFormatError(f"too large for a job posting (over {max_bytes // 1024} KB)", label)
+    if b"\x00" in data:
+        raise FileFormatError("binary file, not a text posting", label)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileFormatError(f"not valid UTF-8 text (line {line})", label) from None
+    return text.removeprefix("\ufeff")
+
+
+def read_posting(name: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
+    """(text, label) of a posting file or of stdin for '-'."""
+    import sys
+    from pathlib import Path
+
+    from careerfit.errors import FileFormatError
+
+    if name == "-":
+        stream = stdin or sys.stdin.buffer
+        return decode_posting(stream.read(MAX_POSTING_BYTES + 1), "<stdin>"), "<stdin>"
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise FileFormatError("is a folder, not a posting", path)
+        with path.open("rb") as fh:
+            data = fh.read(MAX_POSTING_BYTES + 1)
+    except FileFormatError:
+        raise
+    except FileNotFoundError:
+        raise FileFormatError("no such posting file", path) from None
+    except PermissionError:
+        raise FileFormatError("permission denied", path) from None
+    except OSError as exc:
+        raise FileFormatError(f"cannot read: {exc.strerror or exc}", path) from None
+    return decode_posting(data, str(path)), path.name
+
+
+def build(file: str, *, profile_path: str | None = None, bank_dir: str | None = None, fmt: str = "markdown",
+          title: str | None = None) -> str:
+    """The posting report as text; shared by the command and tests."""
+    from datetime import date
+    from pathlib import Path
+
+    from careerfit.bank import load_bank
+    from careerfit.lexicon import load_lexicon
+    from careerfit.posting import analyse_posting
+    from careerfit.posting_report import render
+    from careerfit.profile_io import check_against_bank, load_profile
+
+    folder = Path(bank_dir) if bank_dir else None
+    bank = load_bank(folder)
+    lexicon = load_lexicon(folder)
+    lexicon.check_areas(bank)
+    profile = None
+    if profile_path is not None:
+        profile = load_profile(Path(profile_path))
+        check_against_bank(profile, bank, Path(profile_path))
+    text, label = read_posting(file)
+    analysis = analyse_posting(text, bank, lexicon, title=title, source=label)
+    return render(analysis, bank, profile, fmt=fmt, date=date.today().isoformat())
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from careerfit.output import write_output
+
+    text = build(args.file, profile_path=args.profile, bank_dir=args.bank, fmt=args.format, title=args.title)
+    write_output(text, markdown=args.format == "markdown", out=Path(args.output) if args.output else None)
+    return 0

@@ -1,0 +1,315 @@
+"""The skill lexicon: which words in a job title or posting signal which skill area.
+
+The lexicon lives in the bank folder as TOML (``questions/lexicon.toml``), so a user can
+read and extend it like the questions. This module validates it with pydantic and compiles
+it into matchers that respect word boundaries. Plain ``\\b`` is wrong here: it sits between
+``+`` and a space, so ``\\bC\\+\\+\\b`` never matches "C++ ", and it lets "R" fire in "R&D".
+Instead a spelling must not touch a letter, digit, ``_``, ``+``, ``#`` or ``&`` on either
+side.
+
+Matching is two-step for speed: one cheap scan finds where words start, a dict keyed by the
+lower-cased first word picks the few spellings that could start there, and only those are
+tried. A 10,000-word posting is matched in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from careerfit.bank import format_validation
+from careerfit.errors import CareerfitError, FileFormatError
+from careerfit.locations import builtin_bank
+from careerfit.models import MAX_LEVEL, Bank, Id
+from careerfit.text import clean_text
+from careerfit.tomlio import read_toml
+
+#: Characters that glue onto a word: a spelling touching one of these is inside a longer word.
+_WORDISH = r"[\w+#&]"
+_LEFT = rf"(?<!{_WORDISH})"
+_RIGHT = rf"(?!{_WORDISH})"
+#: Where a spelling can start: a word, or a dot and a word (".NET"), not glued to the left.
+_START = re.compile(rf"{_LEFT}\.?\w+")
+_SEP = re.compile(r"[\s\-]+")
+
+Spelling = Annotated[str, Field(min_length=1, max_length=80)]
+
+
+class _FileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Term(_FileModel):
+    """One skill term and every spelling that counts as it."""
+
+    term: Spelling = Field(description="Name shown as evidence; matched itself too.")
+    also: tuple[Spelling, ...] = Field((), description="Synonyms, abbreviations, other spellings.")
+    exact: tuple[Spelling, ...] = Field((), description="Spellings matched with exact capitalisation.")
+    weight: Annotated[StrictInt | StrictFloat, Field(gt=0, le=3)] = Field(
+        1.0, description="Strength of one mention; generic tools weigh less."
+    )
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.term, *self.also)
+
+    @field_validator("term", "also", "exact", mode="after")
+    @classmethod
+    def _plain(cls, value: Any) -> Any:
+        items = (value,) if isinstance(value, str) else value
+        for item in items:
+            if clean_text(item, single_line=True).strip() != item or not item.strip():
+                raise ValueError(f"spelling {item!r} has control characters or outer spaces")
+            if not _START.match(item):
+                raise ValueError(f"spelling {item!r} must start with a letter, digit or '.'")
+        return value
+
+    @model_validator(mode="after")
+    def _exact_known(self) -> Term:
+        unknown = [s for s in self.exact if s not in self.spellings]
+        if unknown:
+            raise ValueError(f"'exact' lists {unknown[0]!r}, which is not one of the term's spellings")
+        return self
+
+
+class AreaTerms(_FileModel):
+    terms: tuple[Term, ...] = Field(min_length=1)
+
+
+class LevelPhrases(_FileModel):
+    """Phrases that say how deep a skill must go, with the level they mean."""
+
+    level: Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)]
+    phrases: tuple[Spelling, ...] = Field(min_length=1)
+    why: str = ""
+
+
+class LexiconFile(_FileModel):
+    """The lexicon keys of one TOML file (other top-level keys belong to the bank)."""
+
+    lexicon: dict[Id, AreaTerms] = Field(default_factory=dict)
+    level_phrases: tuple[LevelPhrases, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match in a text: where, which area and term (or phrase level), and how strong."""
+
+    start: int
+    end: int
+    area: str
+    term: str
+    weight: float
+    level: int | None = None
+
+
+@dataclass
+class _Entry:
+    spelling: str
+    exact: bool
+    area: str
+    term: str
+    weight: float
+    level: int | None
+    _pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: a run touches only a few spellings, start-up stays short."""
+        if self._pattern is None:
+            self._pattern = _spelling_pattern(self.spelling, self.exact)
+        return self._pattern
+
+
+def _spelling_pattern(spelling: str, exact: bool) -> re.Pattern[str]:
+    """A spelling as a regex: spaces/hyphens flexible, an optional plural, glued-word guard."""
+    parts = [re.escape(p) for p in _SEP.split(spelling)]
+    body = r"[\s\-]+".join(parts)
+    plural = "(?:e?s)?" if spelling[-1].isalpha() else ""
+    return re.compile(body + plural + _RIGHT, 0 if exact else re.IGNORECASE)
+
+
+def _key(spelling: str) -> str:
+    match = _START.match(spelling)
+    assert match is not None  # guaranteed by Term validation
+    return match.group(0).lower()
+
+
+def norm(spelling: str) -> str:
+    """How two spellings are compared for duplicates: case and space/hyphen folded."""
+    return _SEP.sub(" ", spelling.strip().lower())
+
+
+def _keys(word: str) -> tuple[str, ...]:
+    """Index keys a word may belong to: itself, and its singular ("GLMs" -> "glm")."""
+    word = word.lower()
+    if word.endswith("es") and len(word) > 3:
+        return (word, word[:-1], word[:-2])
+    if word.endswith("s") and len(word) > 2:
+        return (word, word[:-1])
+    return (word,)
+
+
+class _Matcher:
+    """First-word index over spellings; longest spelling first at each start."""
+
+    def __init__(self, entries: Iterable[tuple[str, bool, str, str, float, int | None]]) -> None:
+        index: dict[str, list[_Entry]] = {}
+        for spelling, exact, area, term, weight, level in entries:
+            index.setdefault(_key(spelling), []).append(_Entry(spelling, exact, area, term, weight, level))
+        for bucket in index.values():
+            bucket.sort(key=lambda e: -len(e.spelling))
+        self._index = index
+
+    def find(self, text: str) -> list[Hit]:
+        hits: list[Hit] = []
+        index = self._index
+        free = 0
+        for start in _START.finditer(text):
+            pos = start.start()
+            if pos < free:
+                continue
+            for key in _keys(start.group(0)):
+                bucket = index.get(key)
+                if not bucket:
+                    continue
+                m = None
+                for e in bucket:
+                    m = e.pattern.match(text, pos)
+                    if m:
+                        hits.append(Hit(pos, m.end(), e.area, e.term, e.weight, e.level))
+                        free = m.end()
+                        break
+                if m:
+                    break
+        return hits
+
+
+class Lexicon:
+    """A validated, compiled lexicon: terms per area and level phrases."""
+
+    def __init__(self, areas: dict[str, tuple[Term, ...]], phrases: tuple[LevelPhrases, ...], source: str = "") -> None:
+        self.areas = areas
+        self.level_phrases = phrases
+        self.source = source
+        self._terms = _Matcher(
+            (s, s in t.exact, area, t.term, float(t.weight), None)
+            for area, terms in areas.items()
+            for t in terms
+            for s in t.spellings
+        )
+        self._phrases = _Matcher((p, False, "", p, 1.0, lp.level) for lp in phrases for p in lp.phrases)
+
+    def find_terms(self, text: str) -> list[Hit]:
+        """Every term mention, in order, never overlapping."""
+        return self._terms.find(text)
+
+    def find_phrases(self, text: str) -> list[Hit]:
+        """Every level phrase, in order; ``Hit.level`` is its level."""
+        return self._phrases.find(text)
+
+    def term_count(self, area: str) -> int:
+        return len(self.areas.get(area, ()))
+
+    def check_areas(self, bank: Bank) -> None:
+        """Refuse a lexicon that names an area the bank does not have."""
+        known = {a.id for a in bank.areas}
+        unknown = sorted(set(self.areas) - known)
+        if unknown:
+            raise FileFormatError(
+                f"lexicon area '{unknown[0]}' is not an area of the bank (known: {', '.join(sorted(known))})",
+                self.source or None,
+            )
+
+
+def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> Lexicon:
+    """Validate the ``lexicon``/``level_phrases`` keys of parsed TOML files and compile them."""
+    areas: dict[str, tuple[Term, ...]] = {}
+    origin: dict[str, str] = {}
+    phrases: list[LevelPhrases] = []
+    for name, data in files:
+        part = {k: data[k] for k in ("lexicon", "level_phrases") if k in data}
+        try:
+            parsed = LexiconFile.model_validate(part)
+        except ValidationError as exc:
+            raise FileFormatError(f"lexicon: {format_validation(exc)}", name) from None
+        for area, block in parsed.lexicon.items():
+            if area in areas:
+                raise FileFormatError(f"lexicon area '{area}' is also defined in {origin[area]}", name)
+            areas[area] = block.terms
+            origin[area] = name
+        phrases.extend(parsed.level_phrases)
+    _check_duplicates(areas, phrases, source)
+    return Lexicon(areas, tuple(phrases), source)
+
+
+def _check_duplicates(areas: dict[str, tuple[Term, ...]], phrases: list[LevelPhrases], source: str) -> None:
+    """A spelling must mean one thing; otherwise which area it signals depends on file order."""
+    seen: dict[str, str] = {}
+    for area, terms in areas.items():
+        for t in terms:
+            for s in t.spellings:
+                key = norm(s)
+                if key in seen:
+                    raise FileFormatError(
+                        f"lexicon spelling '{s}' (area {area}, term '{t.term}') repeats {seen[key]}", source or None
+                    )
+                seen[key] = f"area {area}, term '{t.term}'"
+    seen_p: dict[str, int] = {}
+    for lp in phrases:
+        for p in lp.phrases:
+            key = norm(p)
+            if key in seen_p:
+                raise FileFormatError(
+                    f"level phrase '{p}' is listed twice (levels {seen_p[key]} and {lp.level})", source or None
+                )
+            seen_p[key] = lp.level
+
+
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """The lexicon of a bank folder (every ``*.toml`` there); the built-in one if it has none."""
+    if folder is None:
+        return _builtin()
+    folder = Path(folder)
+    files = _read(folder)
+    if not any("lexicon" in data for _, data in files):
+        return _builtin()
+    return build_lexicon(files, str(folder))
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Lexicon:
+    folder = builtin_bank()
+    files = _read(folder)
+    if not any("lexicon" in data for _, data in files):
+        raise FileFormatError("the built-in bank has no lexicon", folder)
+    return build_lexicon(files, str(folder))
+
+
+def _read(folder: Path) -> list[tuple[str, dict[str, Any]]]:
+    if not folder.is_dir():
+        raise FileFormatError("no such folder", folder)
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = read_toml(path, what="bank file")
+        except CareerfitError:
+            continue  # the bank loader reports broken files; the lexicon only needs its own keys
+        if "lexicon" in data or "level_phrases" in data:
+            out.append((str(path), data))
+    return out

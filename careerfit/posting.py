@@ -1,0 +1,473 @@
+"""Reading a job posting: which areas it asks for, how strongly, and which role it reads like.
+
+Pure functions over text; no terminal, no files (``posting_io`` reads files, the commands
+and the app render). The method, in the order it runs:
+
+1. **Sections.** Each line is classed by the heading above it: *required* ("Requirements",
+   "What you bring"), *duties* ("What you'll do"), *nice* ("Nice to have", "Preferred
+   qualifications"), *about* (company blurb, benefits) or *general*. A line that says "a plus"
+   or "preferred" is *nice* wherever it sits. Sections weigh 1.0 / 0.9 / 0.5 / 0.25 / 0.7.
+2. **Mentions.** Lexicon terms are found on word boundaries; each counts its term weight
+   times its section weight toward its area.
+3. **Requirement profile.** An area's importance grows with the square root of its share of
+   the strongest area (1-5); its level starts at 3, 2 or 1 by that share and is set by level
+   phrases just before a mention ("lead", "production", "familiarity with"). Areas only
+   asked for as nice-to-have are capped at level 2 and importance 2.
+4. **Reads like.** The cosine between the posting's importance x level vector and each
+   role's; the posting's title only breaks near-ties (a small bonus), because postings are
+   often titled for one role and written for another.
+5. **Differences** from that role's usual profile, and — with a profile — fit, gaps and plan
+   through the existing scoring (``careerfit.scoring.assess``) with the posting as the target.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from careerfit.bank import format_validation
+from careerfit.errors import CareerfitError, ProfileError, UsageError
+from careerfit.lexicon import Hit, Lexicon
+from careerfit.models import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
+from careerfit.scoring import Assessment, assess
+from careerfit.text import clean_text
+from careerfit.titles import TitleMatch, clean_title, cosine, match_title, role_vector
+
+REQUIRED, DUTIES, GENERAL, NICE, ABOUT = "required", "duties", "general", "nice", "about"
+SECTION_WEIGHT = {REQUIRED: 1.0, DUTIES: 0.9, GENERAL: 0.7, NICE: 0.5, ABOUT: 0.25}
+#: Areas below this share of the strongest area are noise (one passing mention in a long text).
+MIN_SHARE = 0.08
+#: How much a confident title match can add to a role's similarity: enough to break a near-tie.
+TITLE_BONUS = 0.03
+POSTING_ROLE_ID = "posting"
+#: How far (characters) a level phrase reaches forward to the terms it qualifies.
+PHRASE_REACH = 60
+MAX_TITLE = 120
+
+# Heading keywords, checked in this order: "preferred qualifications" is nice, not required.
+_HEADING_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (NICE, ("nice to have", "nice-to-have", "preferred", "bonus", "plus", "desirable", "desired",
+            "good to have", "ideally", "extra credit", "would be great", "optional", "not required")),
+    (ABOUT, ("about us", "about the company", "who we are", "benefit", "perks", "what we offer",
+             "why join", "our company", "equal opportunit", "compensation", "salary", "how to apply",
+             "our values", "life at", "we offer")),
+    (DUTIES, ("responsibilit", "what you'll do", "what you will do", "what you’ll do", "the role", "your role",
+              "day to day", "day-to-day", "duties", "your impact", "you will", "you'll", "what you’ll",
+              "the job", "mission", "tasks", "about the role", "position")),
+    (REQUIRED, ("requirement", "required", "must", "qualification", "what you bring", "what you need",
+                "you have", "who you are", "about you", "skills", "experience", "essential", "minimum",
+                "you should", "looking for", "profile", "we expect", "need to have")),
+)
+_INLINE_NICE = re.compile(
+    r"\b(?:a plus|is a bonus|are a bonus|bonus points|nice[\s-]to[\s-]have|preferred|ideally|desirable|"
+    r"advantageous|would be great|not required|optional)\b",
+    re.IGNORECASE,
+)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d+[.)])\s+")
+_TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(.+)$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
+_HTML_BREAK = re.compile(r"<\s*(?:br\s*/?|/p|/li|/h\d|/div|li|p|div)\s*>", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"<\s*h\d[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
+
+
+class PostingError(CareerfitError):
+    """A posting that cannot be analysed (empty, or asking for nothing the lexicon knows)."""
+
+
+@dataclass(frozen=True)
+class AreaDemand:
+    """What the posting asks of one area, and the evidence."""
+
+    area: str
+    score: float
+    mentions: int
+    main: int  # mentions in required, duties or general lines
+    nice: int
+    about: int
+    level: int
+    importance: int
+    terms: tuple[tuple[str, int], ...]  # (term, count), most mentioned first
+    phrases: tuple[str, ...]  # level phrases that set the level
+
+    @property
+    def nice_only(self) -> bool:
+        return self.main == 0
+
+
+@dataclass(frozen=True)
+class RoleLikeness:
+    role_id: str
+    name: str
+    similarity: float  # 0-100, content only
+    score: float  # 0-100, with the small title bonus; the ranking key
+
+
+@dataclass(frozen=True)
+class Difference:
+    area: str
+    kind: str  # "more", "less", "extra", "missing"
+    posting_level: int
+    posting_importance: int
+    role_level: float
+    role_importance: float
+
+
+@dataclass(frozen=True)
+class PostingAnalysis:
+    """Everything the reports show about one posting."""
+
+    title: str
+    words: int
+    demands: dict[str, AreaDemand]
+    likeness: tuple[RoleLikeness, ...]
+    title_matches: tuple[TitleMatch, ...]
+    differences: tuple[Difference, ...]
+    role: Role
+    sections: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def reads_like(self) -> str:
+        return self.likeness[0].role_id
+
+    @property
+    def title_role(self) -> str | None:
+        return self.title_matches[0].role_id if self.title_matches else None
+
+
+# --- reading the text --------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Clean pasted text: control characters out, simple HTML turned into lines."""
+    text = clean_text(text)
+    if "<" in text and ">" in text:
+        text = _HTML_HEADING.sub("\n## ", text)
+        text = _HTML_BREAK.sub("\n", text)
+        text = _HTML_TAG.sub(" ", text)
+    return text
+
+
+def heading_kind(text: str) -> str:
+    low = text.lower()
+    for kind, words in _HEADING_KINDS:
+        if any(w in low for w in words):
+            return kind
+    return GENERAL
+
+
+def _as_heading(line: str) -> str | None:
+    """The heading text if the line is one, else None."""
+    m = _MD_HEADING.match(line) or _BOLD_LINE.match(line)
+    if m:
+        return m.group(1).strip(" *_:")
+    stripped = line.strip()
+    if _BULLET.match(line) or not stripped:
+        return None
+    words = len(stripped.split())
+    if stripped.endswith(":") and words <= 8:
+        return stripped.rstrip(":")
+    if words <= 5 and stripped[-1] not in ".!?,;" and heading_kind(stripped) != GENERAL:
+        return stripped
+    return None
+
+
+def find_title(text: str) -> str:
+    """The posting's title: a 'Title:' line near the top, else a short first line."""
+    lines = [ln for ln in text.splitlines() if ln.strip()][:12]
+    for ln in lines:
+        m = _TITLE_LINE.match(ln)
+        if m:
+            return clean_title(m.group(1).strip(" *_#"))[:MAX_TITLE]
+    if lines:
+        first = (_MD_HEADING.match(lines[0]) or _BOLD_LINE.match(lines[0]))
+        candidate = first.group(1) if first else lines[0]
+        candidate = candidate.strip(" *_#:")
+        if 0 < len(candidate.split()) <= 12 and heading_kind(candidate) in (GENERAL, DUTIES):
+            return clean_title(candidate)[:MAX_TITLE]
+    return ""
+
+
+@dataclass(frozen=True)
+class _Segments:
+    """Sentence/bullet spans of the text with their section, for mapping hits."""
+
+    starts: list[int]
+    sections: list[str]
+
+
+def _segments(text: str) -> _Segments:
+    starts: list[int] = []
+    sections: list[str] = []
+    current = GENERAL
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        heading = _as_heading(line)
+        if heading is not None:
+            current = heading_kind(heading)
+            starts.append(pos)
+            sections.append(current)
+        else:
+            offsets = [0] + [m.end() for m in _SENTENCE_END.finditer(line)]
+            for i, off in enumerate(offsets):
+                end = offsets[i + 1] if i + 1 < len(offsets) else len(line)
+                piece = line[off:end]
+                kind = current
+                if kind in (REQUIRED, DUTIES, GENERAL) and _INLINE_NICE.search(piece):
+                    kind = NICE
+                starts.append(pos + off)
+                sections.append(kind)
+        pos += len(line)
+    return _Segments(starts, sections)
+
+
+# --- the requirement profile ------------------------------------------------------------------
+
+
+def _phrase_levels(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> list[tuple[int, str] | None]:
+    """The level phrase that governs each term hit, if any.
+
+    A phrase governs the terms that follow it in the same sentence or bullet, up to
+    ``PHRASE_REACH`` characters and until the next phrase ("Strong SQL and advanced Excel").
+    A phrase inside a term ("design" in "experimental design") is the term, not a level.
+    """
+    spans = [(h.start, h.end) for h in hits]
+    usable: list[Hit] = []
+    for p in phrases:
+        i = bisect_right(spans, (p.start, 10**12)) - 1
+        if not (i >= 0 and spans[i][0] <= p.start < spans[i][1]):
+            usable.append(p)
+    starts = [p.start for p in usable]
+    out: list[tuple[int, str] | None] = []
+    for h in hits:
+        j = bisect_right(starts, h.start) - 1
+        p = usable[j] if j >= 0 else None
+        if (p is None or p.level is None or h.start - p.end > PHRASE_REACH
+                or _seg_of(seg, p.start) != _seg_of(seg, h.start)):
+            out.append(None)
+        else:
+            out.append((p.level, p.term))
+    return out
+
+
+def _seg_of(seg: _Segments, pos: int) -> int:
+    return max(bisect_right(seg.starts, pos) - 1, 0)
+
+
+def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, AreaDemand]:
+    governing = _phrase_levels(hits, phrases, seg)
+    acc: dict[str, dict] = {}
+    for h, lv in zip(hits, governing, strict=True):
+        s = _seg_of(seg, h.start)
+        section = seg.sections[s] if seg.sections else GENERAL
+        a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
+                                    "terms": Counter(), "levels": [], "phrases": set()})
+        a["score"] += h.weight * SECTION_WEIGHT[section]
+        a["n"] += 1
+        a["terms"][h.term] += 1
+        if section == NICE:
+            a["nice"] += 1
+        elif section == ABOUT:
+            a["about"] += 1
+        else:
+            a["main"] += 1
+            a["levels"].append(lv[0] if lv else None)
+            if lv:
+                a["phrases"].add(lv[1])
+    if not acc:
+        return {}
+    top = max(a["score"] for a in acc.values())
+    out: dict[str, AreaDemand] = {}
+    for area, a in acc.items():
+        share = a["score"] / top
+        if share < MIN_SHARE:
+            continue
+        importance = max(1, min(5, round(5 * math.sqrt(share))))
+        base = 3 if share >= 0.5 else 2 if share >= 0.2 else 1
+        levels = a["levels"]
+        phrased = [lv for lv in levels if lv is not None]
+        if levels and len(phrased) == len(levels):
+            level = max(phrased)  # every mention carries a level phrase: it decides
+        else:
+            level = max([base, *(lv for lv in phrased if lv >= 3)])
+        if a["main"] == 0:
+            level, importance = min(level, 2), min(importance, 2)
+        level = max(1, min(MAX_LEVEL, level))
+        terms = tuple(sorted(a["terms"].items(), key=lambda t: (-t[1], t[0])))
+        out[area] = AreaDemand(area, a["score"], a["n"], a["main"], a["nice"], a["about"], level, importance,
+                               terms, tuple(sorted(a["phrases"])))
+    return out
+
+
+def posting_role(demands: dict[str, AreaDemand], title: str, source: str = "job posting",
+                 role_id: str = POSTING_ROLE_ID) -> Role:
+    """The posting as a role profile, so the existing scoring can measure a person against it."""
+    name = f"Posting: {title}" if title else "This posting"
+    return Role(
+        id=role_id,
+        name=name[:MAX_TITLE + 10],
+        description="Requirement profile read from a job posting by careerfit's lexicon.",
+        titles=(title,) if title else (),
+        sources=(Source(title="Job posting", ref=clean_text(source, single_line=True)[:200]),),
+        requires={a: Requirement(level=d.level, importance=d.importance) for a, d in demands.items()},
+    )
+
+
+def _differences(bank: Bank, demands: dict[str, AreaDemand], role: Role) -> tuple[Difference, ...]:
+    out: list[Difference] = []
+    for area in bank.areas:
+        d = demands.get(area.id)
+        r = role.requires.get(area.id)
+        r_level = float(r.level) if r and r.importance > 0 else 0.0
+        r_imp = float(r.importance) if r else 0.0
+        if d is None:
+            if r_imp >= 4 and r_level > 0:
+                out.append(Difference(area.id, "missing", 0, 0, r_level, r_imp))
+            continue
+        if r_imp == 0 or r_level == 0:
+            if d.importance >= 2:
+                out.append(Difference(area.id, "extra", d.level, d.importance, r_level, r_imp))
+        elif d.level > r_level:
+            out.append(Difference(area.id, "more", d.level, d.importance, r_level, r_imp))
+        elif d.level < r_level and not d.nice_only:
+            out.append(Difference(area.id, "less", d.level, d.importance, r_level, r_imp))
+    order = {"extra": 0, "more": 1, "missing": 2, "less": 3}
+    out.sort(key=lambda x: (order[x.kind], -max(x.posting_importance, x.role_importance)))
+    return tuple(out)
+
+
+def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | None = None,
+                    source: str = "job posting") -> PostingAnalysis:
+    """Analyse posting text. Raises ``PostingError`` when it is empty or matches no term."""
+    text = normalise(text)
+    if not text.strip():
+        raise PostingError("the posting is empty", source)
+    found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text)
+    hits = lexicon.find_terms(text)
+    hits = [h for h in hits if h.area in {a.id for a in bank.areas}]
+    if not hits:
+        raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
+    seg = _segments(text)
+    demands = _demands(hits, lexicon.find_phrases(text), seg)
+    role = posting_role(demands, found_title, source, _free_id(bank))
+    try:
+        titles = tuple(match_title(found_title, bank, lexicon, limit=3)) if found_title else ()
+    except CareerfitError:
+        titles = ()
+    bonus = {titles[0].role_id: TITLE_BONUS * titles[0].score / 100} if titles else {}
+    mine = role_vector(role)
+    likeness = []
+    for r in bank.roles:
+        sim = cosine(mine, role_vector(r))
+        likeness.append(RoleLikeness(r.id, r.name, 100 * sim, 100 * (sim + bonus.get(r.id, 0.0))))
+    likeness.sort(key=lambda x: (-x.score, x.role_id))
+    best = bank.role(likeness[0].role_id)
+    section_counts = Counter(seg.sections)
+    return PostingAnalysis(
+        title=found_title,
+        words=len(text.split()),
+        demands=dict(sorted(demands.items(), key=lambda kv: (-kv[1].importance, -kv[1].score))),
+        likeness=tuple(likeness),
+        title_matches=titles,
+        differences=_differences(bank, demands, best),
+        role=role,
+        sections=dict(section_counts),
+    )
+
+
+def _free_id(bank: Bank, base: str = POSTING_ROLE_ID) -> str:
+    rid, n = base, 1
+    while bank.has_role(rid):
+        n += 1
+        rid = f"{base}_{n}"
+    return rid
+
+
+# --- fit through the existing scoring, and saved targets ------------------------------------
+
+
+def bank_with_role(bank: Bank, role: Role) -> Bank:
+    """The bank plus one extra role (a posting or a saved target), for ``assess``."""
+    roles = (*tuple(r for r in bank.roles if r.id != role.id), role)
+    return Bank(areas=bank.areas, questions=bank.questions, roles=roles, scoring=bank.scoring, source=bank.source)
+
+
+def fit_posting(analysis: PostingAnalysis, bank: Bank, profile: Profile) -> tuple[Bank, Assessment]:
+    """Fit, gaps and plan for the posting: ``assess`` with the posting role as the target."""
+    extended = bank_with_role(bank, analysis.role)
+    return extended, assess(extended, profile, target=analysis.role.id)
+
+
+_TARGET_NAME = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
+
+
+def target_entry(analysis: PostingAnalysis, saved: str = "", source: str = "") -> dict[str, Any]:
+    """The ``[targets.NAME]`` table a profile stores for a posting (plain TOML types only)."""
+    entry: dict[str, Any] = {
+        "title": analysis.title,
+        "reads_like": analysis.reads_like,
+        "requires": {a: {"level": d.level, "importance": d.importance} for a, d in analysis.demands.items()},
+    }
+    if saved:
+        entry["saved"] = saved
+    if source:
+        entry["source"] = clean_text(source, single_line=True)[:200]
+    return entry
+
+
+def role_from_target(name: str, entry: Any, bank: Bank | None = None) -> Role:
+    """A saved target back as a ``Role`` (id ``target-NAME``); ``ProfileError`` if malformed."""
+    if not _TARGET_NAME.match(name):
+        raise ProfileError(f"targets: '{name}' is not a valid target name (letters, digits, _ and -)")
+    if not isinstance(entry, dict) or not isinstance(entry.get("requires"), dict):
+        raise ProfileError(f"targets -> {name}: needs a 'requires' table")
+    title = entry.get("title", "")
+    if not isinstance(title, str):
+        raise ProfileError(f"targets -> {name} -> title: must be text")
+    title = clean_title(title)[:MAX_TITLE]
+    try:
+        role = Role(
+            id=f"target-{name}",
+            name=f"Target: {title or name}",
+            description=f"Saved target '{name}', read from a job posting.",
+            titles=(title,) if title else (),
+            sources=(Source(title="Saved job posting", ref=str(entry.get("source", ""))[:200]),),
+            requires=entry["requires"],
+        )
+    except ValidationError as exc:
+        raise ProfileError(f"targets -> {name}: {format_validation(exc)}") from None
+    if bank is not None:
+        unknown = sorted(set(role.requires) - {a.id for a in bank.areas})
+        if unknown:
+            raise ProfileError(f"targets -> {name}: unknown area '{unknown[0]}'")
+    if not any(r.level > 0 and r.importance > 0 for r in role.requires.values()):
+        raise ProfileError(f"targets -> {name}: requires nothing")
+    return role
+
+
+def saved_targets(profile: Profile, bank: Bank | None = None) -> dict[str, Role]:
+    """Every ``[targets.NAME]`` of a profile as a role, in file order."""
+    raw = (profile.model_extra or {}).get("targets", {})
+    if not isinstance(raw, dict):
+        raise ProfileError("targets: must be a table of named targets")
+    return {name: role_from_target(name, entry, bank) for name, entry in raw.items()}
+
+
+def with_target(profile: Profile, name: str, analysis: PostingAnalysis, *, saved: str = "",
+                source: str = "") -> Profile:
+    """A copy of the profile with the posting saved as ``[targets.NAME]`` (replacing one of that name)."""
+    if not _TARGET_NAME.match(name):
+        raise UsageError(f"target name '{name}' must be 1-60 letters, digits, '_' or '-'")
+    data = profile.model_dump(by_alias=True)
+    targets = dict(data.get("targets") or {})
+    targets[name] = target_entry(analysis, saved=saved, source=source)
+    data["targets"] = targets
+    return Profile.model_validate(data)
