@@ -1,0 +1,37 @@
+"""README examples are run, not imagined: the excerpts it shows must match real output."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cli_helpers import run
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _block_after(marker: str, lang: str) -> list[str]:
+    tail = README.split(marker, 1)[1]
+    match = re.search(rf"```{lang}\n(.*?)```", tail, re.S)
+    assert match, f"no {lang} block after {marker!r}"
+    return [line for line in match.group(1).splitlines() if line.strip()]
+
+
+def test_report_excerpt_is_real_output():
+    out = run("report", str(ROOT / "examples" / "ada.toml")).stdout
+    lines = out.splitlines()
+    for line in _block_after("An excerpt of the real output", "markdown"):
+        assert line in lines, line
+
+
+def test_check_example_is_real_output():
+    assert "built-in bank: ok: 10 areas, 66 questions, 10 roles" in run("check").stdout
+    assert "$ careerfit check\nbuilt-in bank: ok: 10 areas, 66 questions, 10 roles" in README
+
+
+def test_readme_names_the_two_commands_ci_runs():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert 'python -m pip install ".[test]" && python -m pytest' in README
+    assert 'python -m pip install --quiet ".[test]"' in ci and "python -m pytest" in ci
+    assert "python -m pip install . && careerfit" in README
