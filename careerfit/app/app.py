@@ -19,10 +19,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+# Only the assessment is imported up front; the welcome, results and dialogs are imported
+# where first used (their widgets' CSS costs start-up time), so a resumed profile's first
+# question appears sooner.
 from careerfit.app.screens.assessment import AssessmentScreen
-from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
-from careerfit.app.screens.results import ResultsScreen
-from careerfit.app.screens.welcome import WelcomeScreen
 from careerfit.bank import load_bank
 from careerfit.errors import CareerfitError, SaveError
 from careerfit.models import Bank
@@ -59,10 +59,14 @@ class CareerfitApp(App[int]):
                 loop.add_signal_handler(sig, self._on_signal, sig)
         path = self.profile_path
         if path is not None and path.exists():
-            self.push_screen(WelcomeScreen(self.bank))
-            self.resume_path(path)
+            self.resume_path(path)  # straight to the questions: the welcome is built only if needed
         else:
-            self.push_screen(WelcomeScreen(self.bank, new_path=path))
+            self.push_screen(self._welcome(new_path=path))
+
+    def _welcome(self, new_path: Path | None = None) -> Screen:
+        from careerfit.app.screens.welcome import WelcomeScreen
+
+        return WelcomeScreen(self.bank, new_path=new_path)
 
     def _on_signal(self, signum: int) -> None:
         """Terminal closed or killed: save what there is, restore the terminal, exit."""
@@ -82,13 +86,13 @@ class CareerfitApp(App[int]):
             self.notify(path_note, markup=False)
 
     def _reset_to(self, screen: Screen) -> None:
-        """Leave only the welcome screen below ``screen``."""
+        """Make ``screen`` the only one above Textual's default screen (modals included)."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        if isinstance(self.screen, WelcomeScreen):
-            self.push_screen(screen)
-        else:
+        if len(self.screen_stack) == 2:
             self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def start_new(self, *, name: str = "", current_role: str | None = None, hours_per_week: float = 8,
                   mode: Mode = "quick", path: Path | None = None) -> None:
@@ -108,6 +112,9 @@ class CareerfitApp(App[int]):
         self.open_session(session)
 
     def _resume_failed(self, path: Path, exc: CareerfitError) -> None:
+        from careerfit.app.screens.dialogs import ErrorPanel
+        if len(self.screen_stack) < 2:
+            self.push_screen(self._welcome())
         bak = backup_of(path)
         choices = (("backup", "Open the backup"), ("ok", "Close")) if bak else (("ok", "Close"),)
         message = str(exc) + (f"\n\nA backup exists: {bak}" if bak else "")
@@ -155,6 +162,7 @@ class CareerfitApp(App[int]):
         self.sub_title = f"{name} · {'NOT SAVED' if self.save_failed else where}"
 
     def action_save(self) -> None:
+        from careerfit.app.screens.dialogs import PathDialog
         s = self.session
         if s is None:
             self.notify("Nothing to save yet: start or resume an assessment.", markup=False)
@@ -174,6 +182,7 @@ class CareerfitApp(App[int]):
         self._update_title()
 
     def action_export(self) -> None:
+        from careerfit.app.screens.dialogs import PathDialog
         s = self.session
         if s is None:
             self.notify("Nothing to export yet: start or resume an assessment.", markup=False)
@@ -194,6 +203,7 @@ class CareerfitApp(App[int]):
     # --- navigation ---------------------------------------------------------------------
 
     def show_results(self) -> None:
+        from careerfit.app.screens.results import ResultsScreen
         if self.session is None:
             return
         if isinstance(self.screen, ResultsScreen):
@@ -202,6 +212,7 @@ class CareerfitApp(App[int]):
             self.push_screen(ResultsScreen(self.session))
 
     def show_answers(self) -> None:
+        from careerfit.app.screens.results import ResultsScreen
         if isinstance(self.screen, ResultsScreen):
             self.pop_screen()
             if isinstance(self.screen, AssessmentScreen):
@@ -210,6 +221,7 @@ class CareerfitApp(App[int]):
             self._reset_to(AssessmentScreen(self.session))
 
     def action_resume(self) -> None:
+        from careerfit.app.screens.dialogs import PathDialog
         default = Path.cwd()
         self.push_screen(PathDialog("Resume the profile at", default, action="Open"),
                          lambda p: self.resume_path(p) if p is not None else None)
@@ -218,10 +230,8 @@ class CareerfitApp(App[int]):
         """Back to the welcome screen (the current profile stays saved where it is)."""
         if self.session is not None:
             self.record(self.session.persist)
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        self.switch_screen(WelcomeScreen(self.bank))
         self.session = None
+        self._reset_to(self._welcome())
         self._update_title()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -238,6 +248,7 @@ class CareerfitApp(App[int]):
 
     async def action_quit(self) -> None:
         """Save, then quit; if saving fails, ask rather than lose the answers."""
+        from careerfit.app.screens.dialogs import ErrorPanel
         s = self.session
         if s is None or self.record(s.persist):
             self.exit(return_code=0)

@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, ProgressBar
+from textual.widgets import Footer, Header, OptionList
 
 from careerfit.app.widgets.area_list import AreaList
+from careerfit.app.widgets.progress_line import ProgressLine
 from careerfit.app.widgets.question_card import QuestionCard
 from careerfit.models import Question
 from careerfit.session import Session
@@ -48,15 +49,13 @@ class AssessmentScreen(Screen[None]):
         with Horizontal(id="assessment"):
             yield AreaList(self.session, id="areas")
             yield QuestionCard(id="card")
-        with Horizontal(id="progress-row"):
-            yield ProgressBar(total=len(self.session.questions), show_eta=False, show_percentage=False,
-                              id="progress")
-            yield Label("", id="progress-text", markup=False)
+        yield ProgressLine(id="progress")
         yield Footer()
+
+    AUTO_FOCUS = "#choices"
 
     def on_mount(self) -> None:
         self.show_question()
-        self.query_one("#choices", OptionList).focus()
 
     @property
     def question(self) -> Question:
@@ -72,8 +71,7 @@ class AssessmentScreen(Screen[None]):
                                           self.session.is_not_relevant(q.skill))
         self.query_one(AreaList).refresh_areas(q.skill)
         done, total = self.session.progress()
-        self.query_one(ProgressBar).update(progress=done)
-        self.query_one("#progress-text", Label).update(f"{done} / {total}")
+        self.query_one(ProgressLine).set_progress(done, total)
 
     # --- moving -------------------------------------------------------------------------
 

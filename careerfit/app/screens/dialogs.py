@@ -37,8 +37,7 @@ class PathDialog(ModalScreen[Path | None]):
                 yield Button(self.action_label, id="ok", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
+    AUTO_FOCUS = "#path"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -84,8 +83,7 @@ class ErrorPanel(ModalScreen[str | None]):
                 for choice_id, label in self.choices:
                     yield Button(label, id=choice_id, compact=True)
 
-    def on_mount(self) -> None:
-        self.query(Button).first().focus()
+    AUTO_FOCUS = "Button"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

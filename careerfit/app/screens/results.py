@@ -46,9 +46,10 @@ class ResultsScreen(Screen[None]):
                 yield RoleDetail("", id="detail")
         yield Footer()
 
+    AUTO_FOCUS = "#roles"
+
     def on_mount(self) -> None:
         self.refresh_results()
-        self.query_one(RoleList).focus()
 
     def refresh_results(self) -> None:
         a = self.assessment = self.session.assessment()

@@ -82,8 +82,7 @@ class WelcomeScreen(Screen[None]):
         options.append(Option(Content("Open a profile..."), id="open"))
         return options
 
-    def on_mount(self) -> None:
-        self.query_one("#start", OptionList).focus()
+    AUTO_FOCUS = "#start"
 
     # --- reading the form ---------------------------------------------------------------
 

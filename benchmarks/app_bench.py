@@ -1,0 +1,178 @@
+"""Speed of the careerfit app against a minimal Textual app, per issue 3 "Speed".
+
+Run: ``python benchmarks/app_bench.py [--runs 7]``. Each measurement is a fresh process
+(``python app_bench.py --child KIND``) so start-up is whole-process wall time, and peak
+memory is that process's own ``ru_maxrss``. Medians of all runs are printed side by side
+with their ratios against the targets:
+
+- start: a minimal app (Header, Label, Footer) reaching its first screen under
+  ``run_test()`` vs careerfit opened on a profile (``careerfit PROFILE``) reaching its first
+  question, interactive; also a new quick check started from the welcome screen;
+- peak memory of the same processes;
+- 100 answers through the assessment's own ``answer`` action (each saved to disk, each
+  followed by the pilot waiting for idle) vs 100 actions on the minimal app.
+
+Timings live here, not in the tests: they vary with the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ACTIONS = 100
+SIZE = (80, 24)
+
+
+# --- children: each prints one JSON line ---------------------------------------------------
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def child_minimal(actions: bool) -> dict[str, float]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Label
+
+    class Minimal(App[None]):
+        count = 0
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Label("hello", id="label")
+            yield Footer()
+
+        def action_bump(self) -> None:
+            self.count += 1
+            self.query_one("#label", Label).update(f"count {self.count}")
+
+    out: dict[str, float] = {}
+
+    async def main() -> None:
+        app = Minimal()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if actions:
+                t0 = time.perf_counter()
+                for _ in range(ACTIONS):
+                    await app.run_action("bump")
+                    await pilot.pause()
+                out["actions_s"] = time.perf_counter() - t0
+
+    asyncio.run(main())
+    return out
+
+
+def child_careerfit(profile: Path | None, actions: bool) -> dict[str, float]:
+    from careerfit.app.app import CareerfitApp
+    from careerfit.app.screens.assessment import AssessmentScreen
+
+    out: dict[str, float] = {}
+
+    async def main() -> None:
+        app = CareerfitApp(profile)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if profile is None:  # new quick check from the welcome screen
+                await app.run_action("screen.new")
+                await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AssessmentScreen), screen
+            if actions:
+                total = len(screen.session.questions)
+                t0 = time.perf_counter()
+                for i in range(ACTIONS):
+                    screen.index = i % (total - 1)  # never past the last question (that opens results)
+                    await app.run_action(f"screen.answer({i % 5})")
+                    await pilot.pause()
+                out["actions_s"] = time.perf_counter() - t0
+                assert app.screen is screen and len(screen.session.profile.answers) == total - 1
+
+    asyncio.run(main())
+    return out
+
+
+# --- parent ---------------------------------------------------------------------------------
+
+
+def run_child(kind: str, env: dict[str, str], profile: Path) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", kind, "--profile", str(profile)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{proc.stderr}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["wall_s"] = wall
+    return result
+
+
+def make_profile(folder: Path) -> Path:
+    from careerfit.bank import load_bank
+    from careerfit.session import Session
+
+    bank = load_bank()
+    session = Session.new(bank, name="Bench", mode="full", current_role="data_scientist")
+    session.save_as(folder / "bench.toml")
+    for q in bank.questions[:20]:
+        session.set_answer(q.id, 2)
+    return folder / "bench.toml"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--child")
+    parser.add_argument("--profile", type=Path)
+    args = parser.parse_args()
+    if args.child:
+        kind = args.child
+        if kind.startswith("minimal"):
+            result = child_minimal(actions=kind.endswith("actions"))
+        else:
+            profile = None if kind.startswith("careerfit-new") else args.profile
+            result = child_careerfit(profile, actions=kind.endswith("actions"))
+        result["peak_mib"] = _peak_mib()
+        print(json.dumps(result))
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, CAREERFIT_HOME=str(Path(tmp) / "home"))
+        os.environ["CAREERFIT_HOME"] = env["CAREERFIT_HOME"]
+        profile = make_profile(Path(tmp))
+        kinds = ["minimal", "careerfit-profile", "careerfit-new", "minimal-actions", "careerfit-profile-actions"]
+        samples: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
+        run_child("minimal", env, profile)  # warm the OS file cache once
+        for _ in range(args.runs):
+            for kind in kinds:  # interleaved, so drift hits every kind alike
+                samples[kind].append(run_child(kind, env, profile))
+
+    def med(kind: str, key: str) -> float:
+        return statistics.median(s[key] for s in samples[kind])
+
+    rows = [
+        ("start to first screen / question (s)", "wall_s", "minimal", "careerfit-profile", 1.3),
+        ("  new quick check from welcome (s)", "wall_s", "minimal", "careerfit-new", 1.3),
+        ("peak memory (MiB)", "peak_mib", "minimal", "careerfit-profile", 1.3),
+        (f"{ACTIONS} actions / answers (s)", "actions_s", "minimal-actions", "careerfit-profile-actions", 1.5),
+    ]
+    print(f"medians of {args.runs} runs, Python {sys.version.split()[0]}")
+    print(f"{'measure':<40} {'minimal':>9} {'careerfit':>10} {'ratio':>7} {'target':>7}")
+    for label, key, base, ours, target in rows:
+        b, o = med(base, key), med(ours, key)
+        verdict = "ok" if o / b <= target else "OVER"
+        print(f"{label:<40} {b:>9.3f} {o:>10.3f} {o / b:>6.2f}x {target:>6.1f}x {verdict}")
+
+
+if __name__ == "__main__":
+    main()
