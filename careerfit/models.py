@@ -137,16 +137,47 @@ class Scoring(_Strict):
     rationale: str = ""
 
 
-class Bank(BaseModel):
-    """Everything loaded from a bank folder: areas, questions, roles and scoring constants."""
+class Bank:
+    """Everything loaded from a bank folder: areas, questions, roles and scoring constants.
 
-    model_config = ConfigDict(frozen=True)
+    Not a file format itself (its parts are validated as they load), so a plain read-only
+    object with lookup tables, rather than one more pydantic model to build at start-up.
+    """
 
-    areas: tuple[Area, ...]
-    questions: tuple[Question, ...]
-    roles: tuple[Role, ...]
-    scoring: Scoring = Scoring()
-    source: str = Field("", description="Folder the bank was loaded from, for messages.")
+    __slots__ = ("_areas", "_by_area", "_questions", "_roles", "areas", "questions", "roles", "scoring", "source")
+
+    def __init__(
+        self,
+        *,
+        areas: tuple[Area, ...],
+        questions: tuple[Question, ...],
+        roles: tuple[Role, ...],
+        scoring: Scoring | None = None,
+        source: str = "",
+    ) -> None:
+        by_area: dict[str, list[Question]] = {}
+        for q in questions:
+            by_area.setdefault(q.skill, []).append(q)
+        values = {
+            "areas": tuple(areas),
+            "questions": tuple(questions),
+            "roles": tuple(roles),
+            "scoring": scoring if scoring is not None else Scoring(),
+            "source": source,
+            "_areas": {a.id: a for a in areas},
+            "_roles": {r.id: r for r in roles},
+            "_questions": {q.id: q for q in questions},
+            "_by_area": {k: tuple(v) for k, v in by_area.items()},
+        }
+        for key, value in values.items():
+            object.__setattr__(self, key, value)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError("Bank is read-only")
+
+    def __repr__(self) -> str:
+        sizes = f"{len(self.areas)} areas, {len(self.questions)} questions, {len(self.roles)} roles"
+        return f"Bank({sizes}, {self.source!r})"
 
     def area(self, area_id: str) -> Area:
         return self._areas[area_id]
@@ -162,15 +193,6 @@ class Bank(BaseModel):
 
     def questions_for(self, area_id: str) -> tuple[Question, ...]:
         return self._by_area.get(area_id, ())
-
-    def model_post_init(self, __context: Any) -> None:
-        by_area: dict[str, list[Question]] = {}
-        for q in self.questions:
-            by_area.setdefault(q.skill, []).append(q)
-        object.__setattr__(self, "_areas", {a.id: a for a in self.areas})
-        object.__setattr__(self, "_roles", {r.id: r for r in self.roles})
-        object.__setattr__(self, "_questions", {q.id: q for q in self.questions})
-        object.__setattr__(self, "_by_area", {k: tuple(v) for k, v in by_area.items()})
 
 
 PROFILE_SCHEMA = 1

@@ -15,25 +15,27 @@ _KEEP = {"\n", "\t"}
 _ORDERED = re.compile(r"^\d+[.)]")
 
 
+#: Fast path for ASCII text: drop C0 controls (but newline and tab) and DEL.
+_ASCII_DROP = {c: None for c in [*range(0x20), 0x7F] if chr(c) not in _KEEP}
+
+
 def clean_text(value: str, *, single_line: bool = False) -> str:
     """Drop control and format characters (Cc, Cf, lone surrogates) except newline and tab.
 
     ``single_line`` also folds line breaks and tabs into spaces, for names and titles.
     """
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    out = []
-    for ch in value:
-        if ch in _KEEP:
-            out.append(" " if single_line else ch)
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    if value.isascii():
+        value = value.translate(_ASCII_DROP)
+    else:
+        value = "".join(ch for ch in value if ch in _KEEP or unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    if single_line:
+        value = value.replace("\n", " ").replace("\t", " ")
+    return value
 
 
 #: Characters that start Markdown/HTML syntax inline; escaping any ASCII punctuation is legal.
-_MD_SPECIAL = set("\\`*_{}[]()<>#|~!&$")
+_MD_ESCAPES = {ord(ch): "\\" + ch for ch in "\\`*_{}[]()<>#|~!&$"}
 
 
 def md_escape(value: str) -> str:
@@ -45,7 +47,7 @@ def md_escape(value: str) -> str:
     ``#`` is not a heading.
     """
     value = clean_text(value, single_line=True).strip()
-    escaped = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in value)
+    escaped = value.translate(_MD_ESCAPES)
     if escaped[:1] in ("-", "+", "="):
         escaped = "\\" + escaped  # would start a list item or an underline heading
     elif match := _ORDERED.match(escaped):
