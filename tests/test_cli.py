@@ -159,12 +159,16 @@ def test_markup_and_escapes_in_a_name_are_inert(tmp_path):
     assert r"Ann\[/\] \[link=file:///etc/passwd\]x\[/link\] \| Admin \<b\>hi\</b\>" in first
 
 
-def test_rendered_on_a_terminal(profile):
+def test_rendered_on_a_terminal(tmp_path):
     """On a tty the Markdown is rendered by rich (no '#' headings left); the name is not markup."""
     import pty
     import subprocess
 
     from cli_helpers import careerfit_cmd
+
+    profile = tmp_path / "ann.toml"
+    profile.write_text('schema = 1\nname = "Ann[/] [bold red]x[/bold red] [link=file:///etc]y[/link]"\n'
+                       '[answers]\n"ml.train_validate" = 3\n')
 
     master, slave = pty.openpty()
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
@@ -183,7 +187,10 @@ def test_rendered_on_a_terminal(profile):
     os.close(master)
     out = b"".join(chunks).decode("utf-8", "replace")
     assert proc.returncode == 0
-    assert "careerfit report: Ada" in out and "# careerfit report" not in out
+    assert proc.returncode == 0, out
+    assert "careerfit report: Ann[/] [bold red]x[/bold red] [link=file:///etc]y[/link]" in out
+    assert "# careerfit report" not in out
+    assert "\x1b]8;" not in out  # no terminal hyperlink was emitted
 
 
 def test_non_app_commands_never_import_textual(tmp_path, profile):
