@@ -155,49 +155,127 @@ def norm(spelling: str) -> str:
     return _SEP.sub(" ", spelling.strip().lower())
 
 
-def _keys(word: str) -> tuple[str, ...]:
-    """Index keys a word may belong to: itself, and its singular ("GLMs" -> "glm")."""
-    word = word.lower()
-    if word.endswith("es") and len(word) > 3:
-        return (word, word[:-1], word[:-2])
-    if word.endswith("s") and len(word) > 2:
-        return (word, word[:-1])
-    return (word,)
+_GLUE = "+#&"
+
+_WORD_PART = re.compile(r"\.?\w+")
 
 
-class _Matcher:
-    """First-word index over spellings; longest spelling first at each start."""
+class _Index:
+    """Spellings arranged so that most words are settled by dict lookups, not regexes.
+
+    - one word ("PyTorch", "GLM", ".NET"): a dict of the word and its plurals;
+    - words joined by spaces or hyphens ("machine learning", "R-CNN"): keyed by the first two
+      words, so a regex runs only where both words are present;
+    - anything else ("C++", "A/B test", "CI/CD"): keyed by the first word and the character
+      after it, then a regex.
+    """
 
     def __init__(self, entries: Iterable[tuple[str, bool, str, str, float, int | None]]) -> None:
-        index: dict[str, list[_Entry]] = {}
+        self.pairs: dict[tuple[str, str], list[_Entry]] = {}
+        self.odd: dict[tuple[str, str], list[_Entry]] = {}
+        self.single: dict[str, _Entry] = {}
+        self.single_exact: dict[str, _Entry] = {}
+        plurals: list[tuple[dict[str, _Entry], str, _Entry]] = []
         for spelling, exact, area, term, weight, level in entries:
-            index.setdefault(_key(spelling), []).append(_Entry(spelling, exact, area, term, weight, level))
-        for bucket in index.values():
+            entry = _Entry(spelling, exact, area, term, weight, level)
+            parts = _SEP.split(spelling)
+            if len(parts) == 1 and _START.fullmatch(spelling):
+                table, form = (self.single_exact, spelling) if exact else (self.single, spelling.lower())
+                table[form] = entry
+                if spelling[-1].isalpha():
+                    plurals += [(table, form + "s", entry), (table, form + "es", entry)]
+            elif all(_WORD_PART.fullmatch(p) for p in parts):
+                self.pairs.setdefault((parts[0].lower(), parts[1].lower()), []).append(entry)
+            else:
+                first = _key(spelling)
+                self.odd.setdefault((first, spelling[len(first)].lower()), []).append(entry)
+        for table, form, entry in plurals:
+            table.setdefault(form, entry)  # a real spelling beats another's plural
+        for bucket in (*self.pairs.values(), *self.odd.values()):
             bucket.sort(key=lambda e: -len(e.spelling))
-        self._index = index
 
-    def find(self, text: str) -> list[Hit]:
-        hits: list[Hit] = []
-        index = self._index
-        free = 0
-        for start in _START.finditer(text):
-            pos = start.start()
-            if pos < free:
-                continue
-            for key in _keys(start.group(0)):
-                bucket = index.get(key)
-                if not bucket:
-                    continue
-                m = None
-                for e in bucket:
-                    m = e.pattern.match(text, pos)
-                    if m:
-                        hits.append(Hit(pos, m.end(), e.area, e.term, e.weight, e.level))
-                        free = m.end()
-                        break
-                if m:
-                    break
-        return hits
+        self.firsts = frozenset(first for first, _ in self.pairs)
+
+    def __bool__(self) -> bool:
+        return bool(self.pairs or self.odd or self.single or self.single_exact)
+
+    def match(self, text: str, pos: int, end: int, word: str, low: str, second: str | None
+              ) -> tuple[_Entry, int] | None:
+        """The longest spelling starting at the word ``text[pos:end]``; ``second`` is the next
+        word (lower case) when only spaces or hyphens separate them."""
+        if second is not None and low in self.firsts:
+            for key in _forms(low, second):
+                found = _first(self.pairs.get(key), text, pos)
+                if found:
+                    return found
+        after = text[end : end + 1]
+        if after and self.odd:
+            found = _first(self.odd.get((low, after.lower())), text, pos)
+            if found:
+                return found
+        entry = self.single_exact.get(word) or self.single.get(low)
+        if entry is None or (after and after in _GLUE):
+            return None
+        return entry, end
+
+
+def _forms(first: str, second: str) -> tuple[tuple[str, str], ...]:
+    """Pair keys to try: the second word as written, and its singulars ("data pipelines")."""
+    if second.endswith("es") and len(second) > 3:
+        return ((first, second), (first, second[:-1]), (first, second[:-2]))
+    if second.endswith("s") and len(second) > 2:
+        return ((first, second), (first, second[:-1]))
+    return ((first, second),)
+
+
+def _first(bucket: list[_Entry] | None, text: str, pos: int) -> tuple[_Entry, int] | None:
+    if bucket:
+        for e in bucket:
+            m = e.pattern.match(text, pos)
+            if m:
+                return e, m.end()
+    return None
+
+
+def scan(terms: _Index, phrases: _Index, text: str) -> tuple[list[Hit], list[Hit]]:
+    """Term hits and phrase hits in one pass over the word starts; neither kind overlaps itself."""
+    term_hits: list[Hit] = []
+    phrase_hits: list[Hit] = []
+    free_t = free_p = 0
+    use_phrases = bool(phrases)
+    words = list(_START.finditer(text))
+    firsts = terms.firsts | phrases.firsts
+    last = len(words) - 1
+    for i, m in enumerate(words):
+        pos, end = m.span()
+        want_t = pos >= free_t
+        want_p = use_phrases and pos >= free_p
+        if not (want_t or want_p):
+            continue
+        word = m.group()
+        low = word.lower()
+        second = None
+        if i < last and low in firsts:
+            nxt = words[i + 1]
+            gap = text[end : nxt.start()]
+            if gap and not gap.strip(" \t\n-"):
+                second = nxt.group().lower()
+        if want_t:
+            found = terms.match(text, pos, end, word, low, second)
+            if found:
+                e, stop = found
+                term_hits.append(Hit(pos, stop, e.area, e.term, e.weight, None))
+                free_t = stop
+        if want_p:
+            found = phrases.match(text, pos, end, word, low, second)
+            if found:
+                e, stop = found
+                phrase_hits.append(Hit(pos, stop, "", e.term, 1.0, e.level))
+                free_p = stop
+    return term_hits, phrase_hits
+
+
+_EMPTY = _Index(())
 
 
 class Lexicon:
@@ -207,21 +285,25 @@ class Lexicon:
         self.areas = areas
         self.level_phrases = phrases
         self.source = source
-        self._terms = _Matcher(
+        self._terms = _Index(
             (s, s in t.exact, area, t.term, float(t.weight), None)
             for area, terms in areas.items()
             for t in terms
             for s in t.spellings
         )
-        self._phrases = _Matcher((p, False, "", p, 1.0, lp.level) for lp in phrases for p in lp.phrases)
+        self._phrases = _Index((p, False, "", p, 1.0, lp.level) for lp in phrases for p in lp.phrases)
 
     def find_terms(self, text: str) -> list[Hit]:
         """Every term mention, in order, never overlapping."""
-        return self._terms.find(text)
+        return scan(self._terms, _EMPTY, text)[0]
 
     def find_phrases(self, text: str) -> list[Hit]:
         """Every level phrase, in order; ``Hit.level`` is its level."""
-        return self._phrases.find(text)
+        return scan(_EMPTY, self._phrases, text)[1]
+
+    def find_all(self, text: str) -> tuple[list[Hit], list[Hit]]:
+        """Terms and level phrases in one pass (what posting analysis uses)."""
+        return scan(self._terms, self._phrases, text)
 
     def term_count(self, area: str) -> int:
         return len(self.areas.get(area, ()))

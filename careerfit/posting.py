@@ -147,8 +147,14 @@ class PostingAnalysis:
 
 
 def normalise(text: str) -> str:
-    """Clean pasted text: control characters out, simple HTML turned into lines."""
-    text = clean_text(text)
+    """Clean pasted text: control characters out, simple HTML turned into lines.
+
+    ``clean_text`` looks at every character in Python; ``str.isprintable`` answers the same
+    question in C for the usual case of a clean posting, so the slow path runs only when needed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.replace("\n", "").replace("\t", "").isprintable():
+        text = clean_text(text)
     if "<" in text and ">" in text:
         text = _HTML_HEADING.sub("\n## ", text)
         text = _HTML_BREAK.sub("\n", text)
@@ -351,12 +357,13 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     if not text.strip():
         raise PostingError("the posting is empty", source)
     found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text)
-    hits = lexicon.find_terms(text)
-    hits = [h for h in hits if h.area in {a.id for a in bank.areas}]
+    hits, phrases = lexicon.find_all(text)
+    known = {a.id for a in bank.areas}
+    hits = [h for h in hits if h.area in known]
     if not hits:
         raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
     seg = _segments(text)
-    demands = _demands(hits, lexicon.find_phrases(text), seg)
+    demands = _demands(hits, phrases, seg)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
         titles = tuple(match_title(found_title, bank, lexicon, limit=3)) if found_title else ()

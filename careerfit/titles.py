@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from careerfit.errors import UsageError
 from careerfit.lexicon import Lexicon
@@ -94,6 +95,12 @@ def _weight(token: str) -> float:
     return 2.0 if token in ROLE_NOUNS else 1.0
 
 
+@lru_cache(maxsize=4096)
+def _variant_tokens(variant: str, lexicon: Lexicon) -> dict[str, str]:
+    """Tokens of a role's title variant; cached, since the same variants are scored for every title."""
+    return _tokens(clean_title(variant), lexicon).tokens
+
+
 def _dice(a: dict[str, str], b: dict[str, str]) -> tuple[float, tuple[str, ...]]:
     if not a or not b:
         return 0.0, ()
@@ -133,7 +140,7 @@ def match_title(title: str, bank: Bank, lexicon: Lexicon, limit: int | None = No
     for role in bank.roles:
         best, best_words, best_variant = 0.0, (), ""
         for variant in (role.name, *role.titles):
-            score, words = _dice(mine.tokens, _tokens(clean_title(variant), lexicon).tokens)
+            score, words = _dice(mine.tokens, _variant_tokens(variant, lexicon))
             if score > best:
                 best, best_words, best_variant = score, words, variant
         lex = cosine(mine.areas, role_vector(role)) if mine.areas else 0.0
