@@ -35,6 +35,8 @@ class CareerfitApp(App[int]):
     """Welcome -> assessment -> results, with save / export / resume from anywhere."""
 
     CSS_PATH = "careerfit.tcss"
+    #: Below 64 columns side panels give way to the main content (see careerfit.tcss).
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (64, "-normal")]
     TITLE = "careerfit"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", id="save", tooltip="Save the profile (asks for a path the first time)"),

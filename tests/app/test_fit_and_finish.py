@@ -1,0 +1,97 @@
+"""Small terminals, themes, NO_COLOR, the command palette and the bindings' ids and tooltips."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from apphelpers import answer_many, screen_text, start_new
+from textual.binding import Binding
+
+from careerfit.app.app import CareerfitApp
+from careerfit.app.screens.assessment import AssessmentScreen
+from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
+from careerfit.app.screens.results import ResultsScreen
+from careerfit.app.screens.welcome import WelcomeScreen
+
+MakeApp = Callable[..., CareerfitApp]
+
+
+@pytest.mark.parametrize("size", [(40, 12), (120, 40)])
+async def test_every_screen_survives_small_and_large_terminals(make_app: MakeApp, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await start_new(pilot, name="Tiny")
+        await answer_many(pilot, [1, 2, None])
+        app.show_results()
+        await pilot.pause()
+        app.action_export()
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        app.screen.dismiss(None)
+        await pilot.pause()
+        app.show_answers()
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen)
+        assert screen_text(app).strip()
+
+
+async def test_themes_switch_on_every_screen(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "textual-light"
+        await start_new(pilot)
+        app.show_results()
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+        assert app.current_theme.name == "nord" and app.is_running
+
+
+async def test_no_color_is_usable(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.no_color
+        await start_new(pilot)
+        await pilot.press("2")
+        app.screen.go_to(0)
+        await pilot.pause()
+        assert "● 2 " in screen_text(app)  # the chosen answer is a mark, not only a colour
+
+
+async def test_palette_offers_the_main_actions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_new(pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Save profile", "Export report", "Resume a profile", "New assessment", "Go to results"} <= titles
+        commands = {c.title: c.callback for c in app.get_system_commands(app.screen)}
+        commands["Go to results"]()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        commands["New assessment"]()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and app.session is None
+
+
+def test_every_binding_has_an_id_and_a_tooltip() -> None:
+    for owner in (CareerfitApp, WelcomeScreen, AssessmentScreen, ResultsScreen, PathDialog, ErrorPanel):
+        for binding in owner.BINDINGS:
+            assert isinstance(binding, Binding)
+            assert binding.id and binding.tooltip, (owner.__name__, binding.key)
+
+
+async def test_resume_by_typed_path_and_a_missing_file(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_resume()
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        app.screen.dismiss(tmp_path / "nope.toml")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorPanel)
+        assert "no such profile" in str(app.screen.query_one("#error-message").render())
