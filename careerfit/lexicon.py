@@ -321,6 +321,7 @@ class Lexicon:
 
 def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> Lexicon:
     """Validate the ``lexicon``/``level_phrases`` keys of parsed TOML files and compile them."""
+    source = source or ", ".join(name for name, _ in files)
     areas: dict[str, tuple[Term, ...]] = {}
     origin: dict[str, str] = {}
     phrases: list[LevelPhrases] = []
