@@ -20,8 +20,8 @@ class AreaList(OptionList):
         self.refresh_areas(None)
 
     def refresh_areas(self, current: str | None) -> None:
-        """Rebuild the lines (cheap: ten options) and keep the current area highlighted."""
-        options = []
+        """Update the lines that changed (in place: no relayout) and highlight ``current``."""
+        prompts = []
         for area in self.session.areas:
             done, asked = self.session.progress(area.id)
             if self.session.is_not_relevant(area.id):
@@ -30,10 +30,16 @@ class AreaList(OptionList):
                 mark = "✓" if done == asked else ("›" if area.id == current else " ")
                 count = f"{done}/{asked}"
             label = area.label[:13]
-            options.append(Option(Content.assemble(f"{mark} {label:<13} ", (count, "dim")), id=area.id))
-        highlighted = self.highlighted
-        self.set_options(options)
+            prompts.append(Content.assemble(f"{mark} {label:<13} ", (count, "dim")))
+        if self.option_count != len(prompts):
+            self.set_options(Option(p, id=a.id) for p, a in zip(prompts, self.session.areas, strict=True))
+        else:
+            changed = False
+            for i, prompt in enumerate(prompts):
+                if self.get_option_at_index(i).prompt != prompt:
+                    self.replace_option_prompt_at_index(i, prompt)
+                    changed = True
+            if changed:
+                self.refresh()
         if current is not None:
             self.highlighted = next((i for i, a in enumerate(self.session.areas) if a.id == current), 0)
-        elif highlighted is not None:
-            self.highlighted = highlighted
