@@ -57,7 +57,8 @@ def posting_markdown(analysis: PostingAnalysis, bank: Bank) -> str:
     hits = sum(d.mentions for d in a.demands.values())
     out += [f"_{a.words:,} words read; {hits} skill mentions in {len(a.demands)} areas; careerfit {__version__}._", ""]
     out += [f"## Reads like: {_role(bank, best.role_id)} ({best.similarity:.0f}% similar)", ""]
-    others = ", ".join(f"{_role(bank, x.role_id)} ({x.similarity:.0f}%)" for x in a.likeness[1:3])
+    runners = sorted(a.likeness[1:], key=lambda x: (-x.similarity, x.role_id))[:2]
+    others = ", ".join(f"{_role(bank, x.role_id)} ({x.similarity:.0f}%)" for x in runners)
     out.append(f"Next closest: {others}.")
     if a.title_matches:
         t = a.title_matches[0]
