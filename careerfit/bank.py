@@ -1,6 +1,7 @@
 """Loading a question bank folder: areas, questions, roles and scoring constants.
 
-A bank is every ``*.toml`` file in one folder. Each file may hold ``[[area]]``,
+A bank is every ``*.toml`` file in one folder but ``lexicon.toml`` (the posting lexicon,
+loaded by ``careerfit.lexicon``). Each file may hold ``[[area]]``,
 ``[[question]]``, ``[[role]]`` tables and a ``[scoring]`` table. A folder that defines no
 areas or no roles borrows the built-in ones, so a user's bank can be just questions.
 Every problem in every file is collected and reported together, each naming its file and id.
@@ -15,13 +16,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from careerfit.errors import BankError, CareerfitError
-from careerfit.locations import builtin_bank
+from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.models import Area, Bank, Question, Role, Scoring
 from careerfit.tomlio import read_toml
 
 _SECTIONS: dict[str, type[BaseModel]] = {"area": Area, "question": Question, "role": Role}
-#: Top-level keys other features keep in bank folders; the bank itself ignores them.
-_OTHER_KEYS = {"lexicon", "level_phrases", "meta"}
+#: Top-level keys the bank ignores (free-form notes about a file).
+_OTHER_KEYS = {"meta"}
 _BUILTIN = "(built-in)"
 
 
@@ -43,7 +44,7 @@ def _entry_id(raw: Any, index: int) -> str:
 
 def _read_folder(folder: Path, problems: list[str]) -> dict[str, list[tuple[str, BaseModel]]]:
     found: dict[str, list[tuple[str, BaseModel]]] = {"area": [], "question": [], "role": [], "scoring": []}
-    files = sorted(folder.glob("*.toml"))
+    files = sorted(p for p in folder.glob("*.toml") if p.name != LEXICON_FILE)
     if not files:
         problems.append(f"{folder}: no .toml files")
     for path in files:

@@ -33,8 +33,8 @@ from pydantic import (
 )
 
 from careerfit.bank import format_validation
-from careerfit.errors import CareerfitError, FileFormatError
-from careerfit.locations import builtin_bank
+from careerfit.errors import FileFormatError
+from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.models import MAX_LEVEL, Bank, Id
 from careerfit.text import clean_text
 from careerfit.tomlio import read_toml
@@ -365,34 +365,19 @@ def _check_duplicates(areas: dict[str, tuple[Term, ...]], phrases: list[LevelPhr
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
-    """The lexicon of a bank folder (every ``*.toml`` there); the built-in one if it has none."""
+    """The lexicon of a bank folder (its ``lexicon.toml``); the built-in one if it has none."""
     if folder is None:
         return _builtin()
     folder = Path(folder)
-    files = _read(folder)
-    if not any("lexicon" in data for _, data in files):
+    if not folder.is_dir():
+        raise FileFormatError("no such folder", folder)
+    path = folder / LEXICON_FILE
+    if not path.exists():
         return _builtin()
-    return build_lexicon(files, str(folder))
+    return build_lexicon([(str(path), read_toml(path, what="lexicon"))], str(folder))
 
 
 @lru_cache(maxsize=1)
 def _builtin() -> Lexicon:
-    folder = builtin_bank()
-    files = _read(folder)
-    if not any("lexicon" in data for _, data in files):
-        raise FileFormatError("the built-in bank has no lexicon", folder)
-    return build_lexicon(files, str(folder))
-
-
-def _read(folder: Path) -> list[tuple[str, dict[str, Any]]]:
-    if not folder.is_dir():
-        raise FileFormatError("no such folder", folder)
-    out = []
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            data = read_toml(path, what="bank file")
-        except CareerfitError:
-            continue  # the bank loader reports broken files; the lexicon only needs its own keys
-        if "lexicon" in data or "level_phrases" in data:
-            out.append((str(path), data))
-    return out
+    path = builtin_bank() / LEXICON_FILE
+    return build_lexicon([(str(path), read_toml(path, what="lexicon"))], str(path.parent))

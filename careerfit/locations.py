@@ -7,6 +7,10 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
+#: The file of a bank folder that holds the posting lexicon; the question bank skips it, so
+#: ``careerfit report`` never pays for parsing it.
+LEXICON_FILE = "lexicon.toml"
+
 
 def builtin_bank() -> Path:
     """The shipped question bank: inside the wheel, or ``questions/`` in a source checkout."""

@@ -132,7 +132,7 @@ def test_unknown_area_is_refused_against_the_bank(bank):
 
 
 def test_a_user_folder_uses_its_own_lexicon_or_the_built_in_one(tmp_path: Path):
-    (tmp_path / "lex.toml").write_text('[lexicon.ml]\nterms = [{ term = "gradient descent" }]\n')
+    (tmp_path / "lexicon.toml").write_text('[lexicon.ml]\nterms = [{ term = "gradient descent" }]\n')
     own = load_lexicon(tmp_path)
     assert [h.term for h in own.find_terms("gradient descent and PyTorch")] == ["gradient descent"]
     empty = tmp_path / "none"
