@@ -36,6 +36,8 @@ ROLE_NOUNS = frozenset(
     }
 )
 MAX_TITLE_CHARS = 300
+#: Longest title kept for a posting or a saved target.
+MAX_TITLE = 120
 
 #: Words that say how senior the job is or glue the title together, not which job it is.
 _FILLER = frozenset(

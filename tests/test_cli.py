@@ -225,3 +225,20 @@ def test_help_and_subcommand_help():
     assert run("-h").stdout == run("--help").stdout
     r = run("report", "--help")
     assert r.returncode == 0 and "--target ROLE" in r.stdout and "--format" in r.stdout
+
+
+def test_target_can_name_a_posting_saved_in_the_profile(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text(
+        'schema = 1\nname = "Kim"\n[answers]\n"software.unit_testing" = 2\n'
+        '[targets.acme]\ntitle = "Platform ML Engineer"\n'
+        '[targets.acme.requires]\nsoftware = { level = 4, importance = 5 }\nmlops = { level = 3, importance = 4 }\n'
+    )
+    r = run("report", str(path), "--target", "acme", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["target"]["role"] == "target-acme"
+    assert any(role["id"] == "target-acme" for role in data["roles"])
+    bad = tmp_path / "bad.toml"
+    bad.write_text('schema = 1\n[targets.acme]\ntitle = "x"\n')
+    assert_one_line_error(run("report", str(bad), "--target", "acme"), str(bad), "requires")

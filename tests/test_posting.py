@@ -12,17 +12,11 @@ from cli_helpers import assert_one_line_error, run
 
 from careerfit.errors import ProfileError, UsageError
 from careerfit.lexicon import load_lexicon
-from careerfit.posting import (
-    PostingError,
-    analyse_posting,
-    fit_posting,
-    role_from_target,
-    saved_targets,
-    with_target,
-)
+from careerfit.posting import PostingError, analyse_posting, fit_posting
 from careerfit.posting_report import posting_report
 from careerfit.profile_io import dumps_profile, profile_from_dict
 from careerfit.scoring import score_role, skill_scores
+from careerfit.targets import role_from_target, saved_targets, with_target
 
 POSTINGS = Path(__file__).parent / "postings"
 EXPECTED = tomllib.loads((POSTINGS / "expected.toml").read_text())["postings"]

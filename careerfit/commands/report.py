@@ -10,13 +10,19 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from careerfit.models import Bank, Profile
+
 HELP = "write the gap report for a saved profile"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("report", help=HELP, description=HELP + " (Markdown or JSON).")
     p.add_argument("profile", metavar="PROFILE", help="profile TOML file")
-    p.add_argument("--target", metavar="ROLE", help="report against this role instead of the easiest pivot")
+    p.add_argument(
+        "--target",
+        metavar="ROLE",
+        help="report against this role (or a posting saved in the profile) instead of the easiest pivot",
+    )
     p.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)"
     )
@@ -40,10 +46,27 @@ def build(profile_path: str | Path, bank_dir: str | Path | None, target: str | N
     path = Path(profile_path)
     profile = load_profile(path)
     check_against_bank(profile, bank, path)
+    if target is not None and not bank.has_role(target):
+        bank, target = _with_saved_target(bank, profile, target, path)
     a = assess(bank, profile, target)
     if fmt == "json":
         return json.dumps(to_json(bank, profile, a), indent=2, ensure_ascii=False) + "\n"
     return to_markdown(bank, profile, a, date=date.today().isoformat())
+
+
+def _with_saved_target(bank: Bank, profile: Profile, name: str, path: Path) -> tuple[Bank, str]:
+    """``--target NAME`` may name a posting saved in the profile (``[targets.NAME]``)."""
+    from careerfit.errors import ProfileError
+    from careerfit.targets import TARGET_PREFIX, bank_with_role, saved_targets
+
+    try:
+        saved = saved_targets(profile, bank)
+    except ProfileError as exc:
+        raise ProfileError(exc.problem, path) from None
+    role = saved.get(name.removeprefix(TARGET_PREFIX))
+    if role is None:
+        return bank, name  # assess() reports the unknown role with the known ones
+    return bank_with_role(bank, role), role.id
 
 
 def run(args: argparse.Namespace) -> int:
