@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from careerfit.errors import BankError, CareerfitError
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.models import Area, Bank, Question, Role, Scoring
-from careerfit.tomlio import read_toml
+from careerfit.parse_cache import parse_files
 
 _SECTIONS: dict[str, type[BaseModel]] = {"area": Area, "question": Question, "role": Role}
 #: Top-level keys the bank ignores (free-form notes about a file).
@@ -47,11 +47,9 @@ def _read_folder(folder: Path, problems: list[str]) -> dict[str, list[tuple[str,
     files = sorted(p for p in folder.glob("*.toml") if p.name != LEXICON_FILE)
     if not files:
         problems.append(f"{folder}: no .toml files")
-    for path in files:
-        try:
-            data = read_toml(path, what="bank file")
-        except CareerfitError as exc:
-            problems.append(str(exc))
+    for path, data in parse_files(folder, files):
+        if isinstance(data, CareerfitError):
+            problems.append(str(data))
             continue
         for key, value in data.items():
             if key in _OTHER_KEYS:

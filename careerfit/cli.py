@@ -41,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
+    import os
+
+    # careerfit uses no pydantic plugins; looking for them scans every installed package's
+    # metadata on the first model, a cost paid on every start. Set it to "" to re-enable.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from careerfit.cli_parser import app_parser, build_parser
 
     if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):

@@ -28,3 +28,13 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("careerfit", appauthor=False)
+
+
+def user_cache_dir() -> Path:
+    """Disposable data (parsed banks); under ``CAREERFIT_HOME`` when that is set."""
+    override = os.environ.get("CAREERFIT_HOME")
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("careerfit", appauthor=False)

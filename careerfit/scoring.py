@@ -20,8 +20,8 @@ The method (README "How scoring works" says the same in prose):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from math import floor
+from typing import NamedTuple
 
 from careerfit.errors import UsageError
 from careerfit.models import Bank, Profile, Role
@@ -30,8 +30,7 @@ WEEKS_PER_MONTH = 52 / 12
 MAX_ACTIONS_PER_STEP = 3
 
 
-@dataclass(frozen=True)
-class SkillScore:
+class SkillScore(NamedTuple):
     """A person's level in one area, and how much of it they answered."""
 
     area: str
@@ -54,8 +53,7 @@ class SkillScore:
         return self.level if self.level is not None else 0.0
 
 
-@dataclass(frozen=True)
-class AreaFit:
+class AreaFit(NamedTuple):
     """One area of one role: you against the requirement."""
 
     area: str
@@ -67,8 +65,7 @@ class AreaFit:
     unused_hours: float
 
 
-@dataclass(frozen=True)
-class RoleScore:
+class RoleScore(NamedTuple):
     role_id: str
     name: str
     fit: float
@@ -82,8 +79,7 @@ class RoleScore:
         return {a.area: a.gap for a in self.areas if a.gap > 0}
 
 
-@dataclass(frozen=True)
-class PlanStep:
+class PlanStep(NamedTuple):
     """One gap to close, with why it comes where it does and what to do next."""
 
     area: str
@@ -99,8 +95,7 @@ class PlanStep:
         return self.fit_gain / self.hours if self.hours else 0.0
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """Everything the report and the app show; computed once by ``assess``."""
 
     skills: dict[str, SkillScore]
@@ -116,10 +111,10 @@ class Assessment:
     hours_per_week: float
     answered: int
     asked: int
-    _by_id: dict[str, RoleScore] = field(default_factory=dict, repr=False, compare=False)
+    by_id: dict[str, RoleScore]
 
     def role(self, role_id: str) -> RoleScore:
-        return self._by_id[role_id]
+        return self.by_id[role_id]
 
     @property
     def unknown_areas(self) -> tuple[str, ...]:
@@ -265,7 +260,7 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
         hours_per_week=float(profile.hours_per_week),
         answered=answered,
         asked=len(bank.questions),
-        _by_id=by_id,
+        by_id=by_id,
     )
 
 
