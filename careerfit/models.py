@@ -43,14 +43,15 @@ def is_valid_id(value: str) -> bool:
     return bool(_ID_RE.match(value))
 
 
-class _Strict(BaseModel):
-    """Data files written by the project: an unknown key is a typo worth reporting."""
+#: Data files written by the project: an unknown key is a typo worth reporting. (A config
+#: rather than a shared base class: each pydantic class costs start-up time to build.)
+_STRICT = ConfigDict(extra="forbid", frozen=True)
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
-
-class Area(_Strict):
+class Area(BaseModel):
     """A skill area (``ml``, ``software``, ...): the unit questions and roles refer to."""
+
+    model_config = _STRICT
 
     id: Id
     name: Text = Field(description="Human name, e.g. 'Software engineering'.")
@@ -66,8 +67,10 @@ class Area(_Strict):
         return self.short or self.name
 
 
-class Question(_Strict):
+class Question(BaseModel):
     """One behaviour-anchored question about one area."""
+
+    model_config = _STRICT
 
     id: Id
     skill: Id = Field(description="The area id this question measures.")
@@ -90,8 +93,10 @@ class Question(_Strict):
         return clean_text(value)
 
 
-class Requirement(_Strict):
+class Requirement(BaseModel):
     """What a role asks of one area."""
+
+    model_config = _STRICT
 
     level: Annotated[StrictInt | StrictFloat, Field(ge=0, le=MAX_LEVEL)] = Field(
         description="Required level on the 0-4 answer scale."
@@ -101,16 +106,20 @@ class Requirement(_Strict):
     )
 
 
-class Source(_Strict):
+class Source(BaseModel):
     """Where a role profile comes from: a seed article or an O*NET occupation."""
+
+    model_config = _STRICT
 
     title: Text
     ref: str = Field("", description="A file name, an O*NET-SOC code or an address.")
     note: str = ""
 
 
-class Role(_Strict):
+class Role(BaseModel):
     """A job profile: per-area levels and weights, with the titles it covers."""
+
+    model_config = _STRICT
 
     id: Id
     name: Text
@@ -122,8 +131,10 @@ class Role(_Strict):
     requires: dict[str, Requirement] = Field(description="Area id -> requirement.")
 
 
-class Scoring(_Strict):
+class Scoring(BaseModel):
     """Tunable constants of the scoring method; they live in the data, with reasons."""
+
+    model_config = _STRICT
 
     step_multipliers: tuple[float, float, float, float] = Field(
         (1.0, 2.0, 4.0, 8.0),

@@ -10,9 +10,9 @@ the cache is never an error. ``CAREERFIT_NO_CACHE=1`` turns it off.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ Parsed = dict[str, Any] | CareerfitError
 
 
 def _cache_file(folder: Path) -> Path:
-    key = hashlib.sha1(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    key = f"{zlib.crc32(str(folder.resolve()).encode('utf-8', 'surrogateescape')):08x}"
     return user_cache_dir() / f"bank-{key}.json"
 
 

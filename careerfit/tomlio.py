@@ -10,12 +10,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from careerfit.errors import FileFormatError, SaveError
 
@@ -74,6 +71,8 @@ def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
 def dump_toml(data: dict[str, Any]) -> bytes:
     """Serialise to TOML bytes; values tomli-w cannot write become a ``SaveError``."""
     try:
+        import tomli_w
+
         return tomli_w.dumps(data).encode("utf-8")
     except (TypeError, ValueError, UnicodeEncodeError) as exc:
         raise SaveError(f"cannot be written as TOML: {exc}") from None
@@ -87,6 +86,8 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
     resolved first, so the link's target is updated and the link kept. The previous
     content is kept as ``NAME.bak``. Returns the path actually written.
     """
+    import tempfile
+
     target = path.resolve() if path.is_symlink() else path
     folder = target.parent
     if not folder.is_dir():
@@ -121,6 +122,8 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
 
 def _copy_bytes(src: Path, dst: Path) -> None:
     """Keep the previous version: written atomically too, so a bad ``.bak`` never appears."""
+    import tempfile
+
     data = src.read_bytes()
     fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
     try:
