@@ -35,15 +35,21 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") -> 
         raise FileFormatError("permission denied", path) from None
     except OSError as exc:
         raise FileFormatError(f"cannot read: {exc.strerror or exc}", path) from None
+    return decode_text(data, path, max_bytes=max_bytes, what=what)
+
+
+def decode_text(data: bytes, label: Path | str, *, max_bytes: int = MAX_BYTES, what: str = "file") -> str:
+    """Bytes (from a file or stdin) to text: size cap, no binary, UTF-8, BOM dropped."""
     if len(data) > max_bytes:
-        raise FileFormatError(f"too large (over {max_bytes // (1024 * 1024)} MB)", path)
+        size = f"{max_bytes // (1024 * 1024)} MB" if max_bytes >= 1024 * 1024 else f"{max_bytes // 1024} KB"
+        raise FileFormatError(f"too large for a {what} (over {size})", label)
     if b"\x00" in data:
-        raise FileFormatError("binary file, not text", path)
+        raise FileFormatError(f"binary file, not a text {what}", label)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FileFormatError(f"not valid UTF-8 text (line {line})", path) from None
+        raise FileFormatError(f"not valid UTF-8 text (line {line})", label) from None
     return text.removeprefix(_BOM)
 
 

@@ -28,47 +28,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def decode_posting(data: bytes, label: str, max_bytes: int = MAX_POSTING_BYTES) -> str:
-    """Bytes to text with the same refusals as every other file careerfit reads."""
-    from careerfit.errors import FileFormatError
-
-    if len(data) > max_bytes:
-        raise FileFormatError(f"too large for a job posting (over {max_bytes // 1024} KB)", label)
-    if b"\x00" in data:
-        raise FileFormatError("binary file, not a text posting", label)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FileFormatError(f"not valid UTF-8 text (line {line})", label) from None
-    return text.removeprefix("\ufeff")
-
-
 def read_posting(name: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
-    """(text, label) of a posting file or of stdin for '-'."""
+    """(text, label) of a posting file or of stdin for '-', with the checks of every file read."""
     import sys
     from pathlib import Path
 
-    from careerfit.errors import FileFormatError
+    from careerfit.tomlio import decode_text, read_text
 
     if name == "-":
         stream = stdin or sys.stdin.buffer
-        return decode_posting(stream.read(MAX_POSTING_BYTES + 1), "<stdin>"), "<stdin>"
+        data = stream.read(MAX_POSTING_BYTES + 1)
+        return decode_text(data, "<stdin>", max_bytes=MAX_POSTING_BYTES, what="posting"), "<stdin>"
     path = Path(name)
-    try:
-        if path.is_dir():
-            raise FileFormatError("is a folder, not a posting", path)
-        with path.open("rb") as fh:
-            data = fh.read(MAX_POSTING_BYTES + 1)
-    except FileFormatError:
-        raise
-    except FileNotFoundError:
-        raise FileFormatError("no such posting file", path) from None
-    except PermissionError:
-        raise FileFormatError("permission denied", path) from None
-    except OSError as exc:
-        raise FileFormatError(f"cannot read: {exc.strerror or exc}", path) from None
-    return decode_posting(data, str(path)), path.name
+    return read_text(path, max_bytes=MAX_POSTING_BYTES, what="posting file"), path.name
 
 
 def build(file: str, *, profile_path: str | None = None, bank_dir: str | None = None, fmt: str = "markdown",
