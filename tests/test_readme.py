@@ -35,3 +35,26 @@ def test_readme_names_the_two_commands_ci_runs():
     assert 'python -m pip install ".[test]" && python -m pytest' in README
     assert 'python -m pip install --quiet ".[test]"' in ci and "python -m pytest" in ci
     assert "python -m pip install . && careerfit" in README
+
+
+def _console_block(command: str) -> list[str]:
+    """Lines a README console block shows after ``$ command`` (up to the next prompt or end)."""
+    block = README.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    return [line for line in block.split("\n$ ", 1)[0].splitlines() if line.strip() and line != "..."]
+
+
+def test_title_example_is_real_output():
+    shown = _console_block('careerfit title "Data Scientist / Machine Learning Expert"')
+    out = run("title", "Data Scientist / Machine Learning Expert").stdout.splitlines()
+    assert shown and all(line in out for line in shown), shown
+
+
+def test_posting_example_lines_are_real_output():
+    shown = _console_block("careerfit posting tests/postings/ds_really_mle.md")
+    out = run("posting", str(ROOT / "tests" / "postings" / "ds_really_mle.md")).stdout.splitlines()
+    # The evidence column is trimmed in README ("..."); every other line is verbatim.
+    for line in shown:
+        if ", ..." in line:
+            assert any(o.startswith(line.split(", ...")[0]) for o in out), line
+        else:
+            assert line in out, line
