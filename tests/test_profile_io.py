@@ -65,6 +65,8 @@ def test_unknown_keys_survive_a_round_trip(tmp_path):
         ('schema = 1\nhours_per_week = 0\n', "hours_per_week"),
         ('schema = 1\nname = 3\n', "name"),
         ('schema = 1\ncurrent_role = "a role"\n', "current_role"),
+        ('schema = 1\ncurrent_role = "ml_engineer\\n"\n', "current_role"),
+        ('schema = 1\n[answers]\n"" = 2\n', "answers"),
         ("schema = 1\nanswers = 3\n", "answers"),
         ('schema = "1"\n', "whole number"),
         ("schema = 99\n", "newer careerfit"),
