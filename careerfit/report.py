@@ -68,6 +68,13 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
         "## Summary",
         "",
     ]
+    if a.answered == 0:
+        out += [
+            "> **No answers yet.** Every area is unknown and counts as 0, so every fit is 0% and the "
+            "roles are ordered only by how much there is to learn. Answer the questions "
+            "(`careerfit PROFILE.toml`) for a real picture.",
+            "",
+        ]
     current = _role_name(bank, a.current_role)
     how = "declared" if a.current_declared else "best fit, none declared"
     best = a.role(a.best_fit)

@@ -95,3 +95,11 @@ def test_report_cites_sources_of_the_focus_role(bank, make_profile):
     method = md.split("## How this was computed")[1]
     assert md_escape("002_bb1f774ac35e961b.txt") in method and "15-1252.00" in method
     assert "CC BY 4.0" in method
+
+
+def test_a_profile_without_answers_says_so(bank):
+    p = Profile(name="New")
+    md = to_markdown(bank, p, assess(bank, p))
+    assert "**No answers yet.**" in md
+    answered = Profile(answers={bank.questions[0].id: 2})
+    assert "No answers yet" not in to_markdown(bank, answered, assess(bank, answered))
