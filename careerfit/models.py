@@ -212,6 +212,10 @@ class Bank:
     def has_role(self, role_id: str) -> bool:
         return role_id in self._roles
 
+    @property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(self._questions)
+
     def questions_for(self, area_id: str) -> tuple[Question, ...]:
         return self._by_area.get(area_id, ())
 

@@ -79,12 +79,6 @@ def check_against_bank(profile: Profile, bank: Bank, path: Path | None = None) -
         raise ProfileError(f"current_role: unknown role '{profile.current_role}' (known: {known})", path)
 
 
-def unknown_answers(profile: Profile, bank: Bank) -> list[str]:
-    """Answer ids the bank does not ask (kept in the file, left out of scoring)."""
-    asked = {q.id for q in bank.questions}
-    return sorted(a for a in profile.answers if a not in asked)
-
-
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The TOML document: ``schema`` first, no ``None`` values, answers last."""
     data = profile.model_dump(by_alias=True, exclude_none=True)
@@ -132,5 +126,4 @@ __all__ = [
     "profile_from_dict",
     "profile_to_dict",
     "save_profile",
-    "unknown_answers",
 ]

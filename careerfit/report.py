@@ -99,7 +99,7 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
     if a.focus is not None:
         out += _focus_section(bank, a, a.role(a.focus))
     out += _strengths(bank, a)
-    out += _unknown(bank, a)
+    out += _unknown(bank, profile, a)
     out += _method(bank, a)
     return "\n".join(out).rstrip() + "\n"
 
@@ -188,7 +188,12 @@ def _strengths(bank: Bank, a: Assessment) -> list[str]:
     return [*out, ""]
 
 
-def _unknown(bank: Bank, a: Assessment) -> list[str]:
+def ignored_answers(bank: Bank, profile: Profile) -> list[str]:
+    """Answers to questions this bank does not ask: kept in the file, left out of scoring."""
+    return sorted(q for q in profile.answers if q not in bank.question_ids)
+
+
+def _unknown(bank: Bank, profile: Profile, a: Assessment) -> list[str]:
     unknown = a.unknown_areas
     partial = [x for x, s in a.skills.items() if s.known and s.asked and s.coverage < 1 and not s.not_relevant]
     out = ["## Unanswered areas", ""]
@@ -212,6 +217,11 @@ def _unknown(bank: Bank, a: Assessment) -> list[str]:
     nr = [x for x, s in a.skills.items() if s.not_relevant]
     if nr:
         out += ["", "Marked not relevant (counted as 0): " + ", ".join(_area_name(bank, x) for x in nr) + "."]
+    ignored = ignored_answers(bank, profile)
+    if ignored:
+        shown = ", ".join(f"`{md_escape(q)}`" for q in ignored[:10]) + (", ..." if len(ignored) > 10 else "")
+        out += ["", f"{len(ignored)} answer(s) in the profile are for questions this bank does not ask "
+                f"(kept in the file, not scored): {shown}."]
     return [*out, ""]
 
 
@@ -325,4 +335,5 @@ def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
         "target": focus_entry(a.focus) if a.focus_is_target else None,
         "strengths": list(strengths(a, minimum=3.0)),
         "unknown_areas": list(a.unknown_areas),
+        "ignored_answers": ignored_answers(bank, profile),
     }

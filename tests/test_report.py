@@ -103,3 +103,12 @@ def test_a_profile_without_answers_says_so(bank):
     assert "**No answers yet.**" in md
     answered = Profile(answers={bank.questions[0].id: 2})
     assert "No answers yet" not in to_markdown(bank, answered, assess(bank, answered))
+
+
+def test_answers_the_bank_does_not_ask_are_reported_not_scored(bank):
+    p = Profile(answers={"old.question": 4, bank.questions[0].id: 2})
+    a = assess(bank, p)
+    assert a.answered == 1
+    md = to_markdown(bank, p, a)
+    assert "1 answer(s) in the profile are for questions this bank does not ask" in md and "`old.question`" in md
+    assert to_json(bank, p, a)["ignored_answers"] == ["old.question"]
