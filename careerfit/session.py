@@ -15,16 +15,19 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.locations import user_data_dir
-from careerfit.models import Area, Bank, Profile, Question
+from careerfit.models import Area, Bank, Profile, Question, Role
 from careerfit.profile_io import check_against_bank, load_profile, save_profile
 from careerfit.report import to_markdown
 from careerfit.scoring import Assessment, assess
 from careerfit.text import clean_text
 from careerfit.tomlio import atomic_write, clean_stale_temps, dump_toml, read_toml
+
+if TYPE_CHECKING:  # the posting modules are imported when a posting is first analysed
+    from careerfit.posting import PostingAnalysis
 
 Mode = Literal["quick", "full"]
 MODES: tuple[Mode, ...] = ("quick", "full")
@@ -33,6 +36,8 @@ MODE_KEY = "mode"
 DRAFT_NAME = "draft.toml"
 RECENT_NAME = "recent.toml"
 MAX_RECENT = 8
+#: Where a pasted posting comes from, as ``posting_report`` names it (it shows in the report).
+PASTED = "pasted posting"
 
 
 # --- the question set of a mode -------------------------------------------------------------
@@ -260,6 +265,39 @@ class Session:
     def save_target(self) -> Path:
         return self.path if self.path is not None else draft_path()
 
+    # --- job postings and saved targets -------------------------------------------------
+
+    def analyse_posting(self, text: str) -> tuple[PostingAnalysis, str]:
+        """The posting's analysis and its Markdown, exactly as ``posting_report`` makes them.
+
+        The analysis is kept (``posting_report`` returns only text) so the same posting
+        can be saved as a target without reading it twice. ``PostingError`` for an empty
+        posting, one over the CLI's size limit or one matching nothing.
+        """
+        from careerfit.commands.posting import MAX_POSTING_BYTES
+        from careerfit.lexicon import load_lexicon
+        from careerfit.posting import PostingError, analyse_posting
+        from careerfit.posting_report import render
+
+        if len(text) > MAX_POSTING_BYTES:
+            raise PostingError(f"the posting is over {MAX_POSTING_BYTES // (1024 * 1024)} MB; paste the job ad "
+                               "itself", PASTED)
+        analysis = analyse_posting(text, self.bank, load_lexicon(), source=PASTED)
+        return analysis, render(analysis, self.bank, self.profile, date=date.today().isoformat())
+
+    def targets(self) -> dict[str, Role]:
+        """The profile's saved targets as roles (``ProfileError`` if one is malformed)."""
+        from careerfit.targets import saved_targets
+
+        return saved_targets(self.profile, self.bank)
+
+    def target_assessment(self, role: Role) -> tuple[Bank, Assessment]:
+        """A saved target scored as ``careerfit report --target NAME`` scores it."""
+        from careerfit.targets import bank_with_role
+
+        extended = bank_with_role(self.bank, role)
+        return extended, assess(extended, self.profile, role.id)
+
     # --- changing -----------------------------------------------------------------------
 
     def set_answer(self, question_id: str, level: int | None) -> Path:
@@ -279,6 +317,17 @@ class Session:
         else:
             nr.append(area_id)
         self.profile.not_relevant = nr
+        return self.persist()
+
+    def save_posting_as_target(self, name: str, analysis: PostingAnalysis) -> Path:
+        """Keep the posting in the profile as ``[targets.NAME]`` and save at once.
+
+        A bad name raises ``UsageError`` before anything changes; a failed save raises
+        ``SaveError`` with the target kept in memory, like every other change.
+        """
+        from careerfit.targets import with_target
+
+        self.profile = with_target(self.profile, name, analysis, saved=date.today().isoformat(), source=PASTED)
         return self.persist()
 
     def update_details(self, *, name: str | None = None, current_role: str | None = None,

@@ -205,13 +205,29 @@ class CareerfitApp(App[int]):
     # --- navigation ---------------------------------------------------------------------
 
     def show_results(self) -> None:
+        """The results, refreshed; from a screen opened over them (a posting), back to them."""
         from careerfit.app.screens.results import ResultsScreen
         if self.session is None:
             return
+        if any(isinstance(s, ResultsScreen) for s in self.screen_stack[:-1]):
+            while not isinstance(self.screen, ResultsScreen):
+                self.pop_screen()
         if isinstance(self.screen, ResultsScreen):
             self.screen.refresh_results()
         else:
             self.push_screen(ResultsScreen(self.session))
+
+    def show_posting(self) -> None:
+        """The job posting screen, over the results (Escape goes back to them)."""
+        from careerfit.app.screens.posting import PostingScreen
+        from careerfit.app.screens.results import ResultsScreen
+        if self.session is None or isinstance(self.screen, PostingScreen):
+            return
+        if not isinstance(self.screen, ResultsScreen):
+            self.show_results()
+        results = self.screen_stack[-1]
+        assert isinstance(results, ResultsScreen)
+        self.push_screen(PostingScreen(self.session), results.posting_closed)
 
     def show_answers(self) -> None:
         from careerfit.app.screens.results import ResultsScreen
@@ -245,6 +261,8 @@ class CareerfitApp(App[int]):
         if self.session is not None:
             yield SystemCommand("Go to results", "Fit by role, pivot and plan", self.show_results)
             yield SystemCommand("Go to questions", "Change or add answers", self.show_answers)
+            yield SystemCommand("Analyse a job posting", "Paste a posting: the role it reads like, your fit, "
+                                "save it as a target", self.show_posting)
 
     # --- leaving ------------------------------------------------------------------------
 

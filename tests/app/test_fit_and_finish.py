@@ -12,6 +12,7 @@ from textual.binding import Binding
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
+from careerfit.app.screens.posting import PostingScreen
 from careerfit.app.screens.results import ResultsScreen
 from careerfit.app.screens.welcome import WelcomeScreen
 
@@ -25,8 +26,14 @@ async def test_every_screen_survives_small_and_large_terminals(make_app: MakeApp
         await pilot.pause()
         await start_new(pilot, name="Tiny")
         await answer_many(pilot, [1, 2, None])
+        app.show_posting()
+        await pilot.pause()
+        assert isinstance(app.screen, PostingScreen)
+        app.screen.action_analyse()  # empty: an error line, no crash
+        await pilot.pause()
         app.show_results()
         await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
         app.action_export()
         await pilot.pause()
         assert isinstance(app.screen, PathDialog)
@@ -67,7 +74,8 @@ async def test_palette_offers_the_main_actions(make_app: MakeApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await start_new(pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Save profile", "Export report", "Resume a profile", "New assessment", "Go to results"} <= titles
+        assert {"Save profile", "Export report", "Resume a profile", "New assessment", "Go to results",
+                "Analyse a job posting"} <= titles
         commands = {c.title: c.callback for c in app.get_system_commands(app.screen)}
         commands["Go to results"]()
         await pilot.pause()
@@ -78,7 +86,8 @@ async def test_palette_offers_the_main_actions(make_app: MakeApp) -> None:
 
 
 def test_every_binding_has_an_id_and_a_tooltip() -> None:
-    for owner in (CareerfitApp, WelcomeScreen, AssessmentScreen, ResultsScreen, PathDialog, ErrorPanel):
+    for owner in (CareerfitApp, WelcomeScreen, AssessmentScreen, ResultsScreen, PostingScreen, PathDialog,
+                  ErrorPanel):
         for binding in owner.BINDINGS:
             assert isinstance(binding, Binding)
             assert binding.id and binding.tooltip, (owner.__name__, binding.key)

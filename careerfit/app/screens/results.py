@@ -16,14 +16,19 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 
 from careerfit.app.widgets.role_detail import RoleDetail
 from careerfit.app.widgets.role_list import RoleList
+from careerfit.errors import ProfileError
+from careerfit.models import Role
 from careerfit.scoring import Assessment
 from careerfit.session import Session
+from careerfit.targets import TARGET_PREFIX
 
 
 class ResultsScreen(Screen[None]):
     """Roles on the left (sorted by fit); the highlighted role against you on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "posting", "job posting", id="results.posting",
+                tooltip="Paste a job posting: the role it reads like, your fit, and save it as a target"),
         Binding("e", "app.export", "export report", id="results.export",
                 tooltip="Write the Markdown report (the same as 'careerfit report') to a file"),
         Binding("a,escape", "answers", "answers", key_display="a", id="results.answers",
@@ -34,6 +39,8 @@ class ResultsScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.assessment: Assessment = session.assessment()
+        #: Saved targets by role id (``target-NAME``), shown after the roles.
+        self.targets: dict[str, Role] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,7 +62,10 @@ class ResultsScreen(Screen[None]):
         a = self.assessment = self.session.assessment()
         bank = self.session.bank
         roles = self.query_one(RoleList)
-        roles.show(bank, a)
+        self.targets = self._targets()
+        lines = [(r.id, r.id.removeprefix(TARGET_PREFIX), self.session.target_assessment(r)[1].role(r.id).fit)
+                 for r in self.targets.values()]
+        roles.show(bank, a, lines)
         focus = a.pivot or a.current_role
         roles.highlighted = next(i for i, s in enumerate(a.roles) if s.role_id == focus)
         reach = ", ".join(bank.role(r).name for r in a.within_reach) or "none yet"
@@ -67,10 +77,22 @@ class ResultsScreen(Screen[None]):
         )
         self.show_role(focus)
 
+    def _targets(self) -> dict[str, Role]:
+        """The profile's saved targets; a hand-broken one is reported, not fatal."""
+        try:
+            return {r.id: r for r in self.session.targets().values()}
+        except ProfileError as exc:
+            self.notify(f"Saved targets not shown: {exc}", severity="warning", markup=False)
+            return {}
+
     def show_role(self, role_id: str) -> None:
-        """The pivot uses the plain assessment; any other role is assessed as a target."""
-        a = self.assessment if role_id == self.assessment.pivot else self.session.assessment(role_id)
-        self.query_one(RoleDetail).show(self.session.bank, a, role_id)
+        """The pivot uses the plain assessment; any other role (or saved target) is assessed as a target."""
+        if role_id in self.targets:
+            bank, a = self.session.target_assessment(self.targets[role_id])
+        else:
+            bank = self.session.bank
+            a = self.assessment if role_id == self.assessment.pivot else self.session.assessment(role_id)
+        self.query_one(RoleDetail).show(bank, a, role_id)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
@@ -81,6 +103,14 @@ class ResultsScreen(Screen[None]):
         event.stop()
         if event.option.id:
             self.show_role(event.option.id)
+
+    def action_posting(self) -> None:
+        self.app.show_posting()  # type: ignore[attr-defined]
+
+    def posting_closed(self, saved: bool | None) -> None:
+        """Back from the posting screen: list any target saved there."""
+        if saved:
+            self.refresh_results()
 
     def action_answers(self) -> None:
         self.app.show_answers()  # type: ignore[attr-defined]
