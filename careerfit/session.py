@@ -46,16 +46,19 @@ PASTED = "pasted posting"
 def questions_for_mode(bank: Bank, mode: Mode) -> tuple[Question, ...]:
     """Quick check: the bank's ``quick = true`` questions (one or two per area); full: all.
 
-    An area without any quick question still gets its first question, so the quick check
-    never leaves an area unknown just because a user's bank forgot to flag one.
+    Both go area by area in the bank's area order (the order of the area list beside the
+    questions), not file order. An area without any quick question still gets its first
+    question, so the quick check never leaves an area unknown just because a user's bank
+    forgot to flag one.
     """
-    if mode == "full":
-        return bank.questions
     chosen: list[Question] = []
     for area in bank.areas:
         qs = bank.questions_for(area.id)
-        quick = [q for q in qs if q.quick]
-        chosen.extend(quick or qs[:1])
+        if mode == "full":
+            chosen.extend(qs)
+        else:
+            quick = [q for q in qs if q.quick]
+            chosen.extend(quick or qs[:1])
     return tuple(chosen)
 
 

@@ -5,10 +5,42 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careerfit.models import Area, Question
+
+
+class Hanging(Visual):
+    """``head`` then ``body``, the body's wrapped lines aligned under its first character.
+
+    Content alone wraps continuation lines back to column 0, under the answer's number,
+    which makes a long label hard to tell from the next answer.
+    """
+
+    def __init__(self, head: Content, body: Content) -> None:
+        self.head = head
+        self.body = body
+        self.indent = head.cell_length
+
+    def _body_width(self, width: int) -> int:
+        return max(width - self.indent, 1)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.indent + self.body.get_optimal_width(rules, self._body_width(container_width))
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.body.get_height(rules, self._body_width(width))
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        lines = self.body.render_strips(self._body_width(width), height, style, options)
+        head = self.head.render_strips(self.indent, 1, style, options)[:1] or [Strip.blank(self.indent)]
+        gap = Strip.blank(self.indent, style.rich_style)
+        return [Strip.join([head[0] if i == 0 else gap, line]) for i, line in enumerate(lines)]
 
 
 class QuestionCard(Vertical):
@@ -29,7 +61,8 @@ class QuestionCard(Vertical):
         options = []
         for level, text in enumerate(question.answer_labels):
             mark = "●" if answer == level else " "
-            options.append(Option(Content.assemble((f"{mark} {level} ", "bold"), text), id=f"level-{level}"))
+            head = Content.assemble((f"{mark} {level} ", "bold"))
+            options.append(Option(Hanging(head, Content(text)), id=f"level-{level}"))
         choices.set_options(options)
         choices.highlighted = answer if answer is not None else 0
         if not_relevant:
