@@ -137,6 +137,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind = args.child
+        if kind.startswith("careerfit"):
+            # What careerfit.cli sets before opening the app: users always start it through the CLI.
+            os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         if kind.startswith("minimal"):
             result = child_minimal(actions=kind.endswith("actions"))
         else:
