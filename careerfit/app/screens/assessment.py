@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 
 from careerfit.app.widgets.area_list import AreaList
+from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.progress_line import ProgressLine
 from careerfit.app.widgets.question_card import QuestionCard
 from careerfit.models import Question

@@ -20,8 +20,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Static, TextArea
 
+from careerfit.app.widgets.footer import Footer
 from careerfit.errors import CareerfitError, UsageError
 from careerfit.session import Session
 

@@ -12,8 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 
+from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.role_detail import RoleDetail
 from careerfit.app.widgets.role_list import RoleList
 from careerfit.errors import ProfileError

@@ -14,9 +14,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from careerfit.app.widgets.footer import Footer
 from careerfit.models import Bank
 from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, questions_for_mode, recent_profiles
 
