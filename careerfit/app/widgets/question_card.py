@@ -9,7 +9,7 @@ from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from careerfit.models import Area, Question
@@ -44,19 +44,23 @@ class Hanging(Visual):
 
 
 class QuestionCard(Vertical):
-    """Question text and the answer list; the text comes from files, so it is never markup."""
+    """Question text and the answer list; the text comes from files, so it is never markup.
+
+    Three widgets, not five: the area heading shares the question's Static, and the state
+    line has a fixed size so updating it needs no relayout. Every widget here is restyled
+    and revisited on each answer, so fewer of them make answering quicker.
+    """
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="q-area", markup=False)
-        yield Static("", id="q-text", markup=False)
+        yield Static("", id="q-text")
         yield OptionList(id="choices")
-        yield Label("", id="q-state", markup=False)
+        yield Static("", id="q-state")
 
     def show(self, area: Area, question: Question, position: tuple[int, int], answer: int | None,
              not_relevant: bool) -> None:
         number, total = position
-        self.query_one("#q-area", Label).update(f"{area.name} · {number} of {total}")
-        self.query_one("#q-text", Static).update(question.text)
+        self.query_one("#q-text", Static).update(
+            Content.assemble((f"{area.name} · {number} of {total}", "bold $accent"), "\n\n", question.text))
         choices = self.query_one("#choices", OptionList)
         options = []
         for level, text in enumerate(question.answer_labels):
@@ -66,9 +70,9 @@ class QuestionCard(Vertical):
         choices.set_options(options)
         choices.highlighted = answer if answer is not None else 0
         if not_relevant:
-            state = "Area marked not relevant (counts as 0 unless answered); n to undo."
+            state = "Area not relevant (0 unless answered); n undoes."
         elif answer is None:
             state = "Not answered yet."
         else:
             state = f"Your answer: {answer}."
-        self.query_one("#q-state", Label).update(state)
+        self.query_one("#q-state", Static).update(Content(state), layout=False)
