@@ -98,17 +98,33 @@ def save_profile(profile: Profile, path: Path) -> Path:
     file from a newer careerfit. Returns the path written (a symlink's target)."""
     _refuse_newer(path)
     try:
-        return atomic_write(path, dumps_profile(profile))
+        written = atomic_write(path, dumps_profile(profile))
     except SaveError as exc:
         if exc.path is None:
             raise SaveError(exc.problem, path) from None
         raise
+    _OWN_WRITES[str(path)] = _stamp(path)
+    return written
+
+
+#: Files this process wrote last, by path, with their (size, mtime): the app saves on every
+#: answer, and a file unchanged since our own write need not be parsed again for its schema.
+_OWN_WRITES: dict[str, tuple[int, int] | None] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
 
 
 def _refuse_newer(path: Path) -> None:
+    stamp = _stamp(path)
+    if stamp is None or _OWN_WRITES.get(str(path)) == stamp:
+        return
     try:
-        if not path.is_file():
-            return
         data = parse_toml(read_text(path, what="profile"), path)
     except Exception:  # an unreadable old file is replaced (its copy goes to .bak)
         return

@@ -224,3 +224,13 @@ def test_round_trip(tmp_path, name, notes, hours, answers, role, extra):
     again = load_profile(path)
     assert again.model_dump() == p.model_dump()
     assert dumps_profile(again) == dumps_profile(p)
+
+
+def test_a_newer_file_written_by_someone_else_after_our_save_is_still_refused(tmp_path):
+    path = tmp_path / "p.toml"
+    save_profile(Profile(name="a"), path)
+    save_profile(Profile(name="b"), path)  # unchanged since our write: no re-read needed
+    path.write_text("schema = 9\n")  # another (newer) careerfit wrote it meanwhile
+    with pytest.raises(SaveError, match="newer careerfit"):
+        save_profile(Profile(name="c"), path)
+    assert path.read_text() == "schema = 9\n"
