@@ -60,11 +60,28 @@ class CareerfitApp(App[int]):
             loop = asyncio.get_running_loop()
             for sig in HANDLED_SIGNALS:
                 loop.add_signal_handler(sig, self._on_signal, sig)
+        self._apply_keymap()
         path = self.profile_path
         if path is not None and path.exists():
             self.resume_path(path)  # straight to the questions: the welcome is built only if needed
         else:
             self.push_screen(self._welcome(new_path=path))
+
+    def _apply_keymap(self) -> None:
+        """The user's ``keymap.toml`` (binding id -> key); a broken one is shown, not fatal."""
+        from careerfit.keymap import KEYMAP_FILE, load_keymap
+        from careerfit.locations import user_data_dir
+
+        path = user_data_dir() / KEYMAP_FILE
+        if not path.exists():
+            return  # the usual case: no screen is imported just to list binding ids
+        try:
+            keymap = load_keymap(path, known_binding_ids())
+        except CareerfitError as exc:
+            self.notify(str(exc), title="Keymap not applied", severity="error", markup=False, timeout=10)
+            return
+        if keymap:
+            self.set_keymap(keymap)
 
     def _welcome(self, new_path: Path | None = None) -> Screen:
         from careerfit.app.screens.welcome import WelcomeScreen
@@ -308,6 +325,21 @@ class CareerfitApp(App[int]):
                        (("elsewhere", "Save elsewhere"), ("quit", "Quit without saving"), ("cancel", "Cancel"))),
             chosen,
         )
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id of the app and its screens: what ``keymap.toml`` may name."""
+    from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
+    from careerfit.app.screens.posting import PostingScreen
+    from careerfit.app.screens.results import ResultsScreen
+    from careerfit.app.screens.welcome import WelcomeScreen
+
+    ids: set[str] = set()
+    for owner in (CareerfitApp, AssessmentScreen, ResultsScreen, PostingScreen, WelcomeScreen, PathDialog, ErrorPanel):
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids
 
 
 def run(profile_path: Path | None = None) -> int:
