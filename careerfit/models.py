@@ -233,7 +233,7 @@ class Profile(BaseModel):
     schema_: StrictInt = Field(PROFILE_SCHEMA, alias="schema", description="File format version.")
     name: str = Field("", max_length=200, description="The person's name, shown in the report.")
     current_role: Id | None = Field(None, description="Declared role id; else the best fit.")
-    hours_per_week: Annotated[StrictInt | StrictFloat, Field(gt=0, le=100)] = Field(
+    hours_per_week: Annotated[StrictInt | StrictFloat, Field(ge=0.5, le=100)] = Field(
         8, description="Hours a week for learning; turns effort hours into weeks."
     )
     not_relevant: list[Id] = Field(

@@ -25,6 +25,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") -> 
     try:
         if path.is_dir():
             raise FileFormatError(f"is a folder, not a {what}", path)
+        if path.exists() and not path.is_file() and not _is_char_device(path):
+            # A FIFO or socket would block the read forever.
+            raise FileFormatError(f"not a regular file, so not a {what}", path)
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileFormatError:
@@ -51,6 +54,16 @@ def decode_text(data: bytes, label: Path | str, *, max_bytes: int = MAX_BYTES, w
         line = data[: exc.start].count(b"\n") + 1
         raise FileFormatError(f"not valid UTF-8 text (line {line})", label) from None
     return text.removeprefix(_BOM)
+
+
+def _is_char_device(path: Path) -> bool:
+    """/dev/null and /dev/zero read fine (and fail the checks below with a clear message)."""
+    import stat
+
+    try:
+        return stat.S_ISCHR(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
@@ -96,6 +109,8 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
 
     target = path.resolve() if path.is_symlink() else path
     folder = target.parent
+    if target.exists() and not target.is_file() and not target.is_dir():
+        raise SaveError("not a regular file; not replaced", target)
     if not folder.is_dir():
         raise SaveError("folder does not exist", folder)
     if target.is_dir():

@@ -234,3 +234,23 @@ def test_a_newer_file_written_by_someone_else_after_our_save_is_still_refused(tm
     with pytest.raises(SaveError, match="newer careerfit"):
         save_profile(Profile(name="c"), path)
     assert path.read_text() == "schema = 9\n"
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "p.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(FileFormatError, match="not a regular file"):
+        load_profile(fifo)
+
+
+def test_saving_onto_a_special_file_is_refused(tmp_path):
+    fifo = tmp_path / "out.md"
+    os.mkfifo(fifo)
+    with pytest.raises(SaveError, match="not a regular file"):
+        atomic_write(fifo, b"x", backup=False)
+    assert fifo.exists() and not fifo.is_file()
+
+
+def test_tiny_weekly_hours_are_refused(tmp_path):
+    with pytest.raises(ProfileError, match="hours_per_week"):
+        load_profile(write(tmp_path, "schema = 1\nhours_per_week = 1e-300\n"))

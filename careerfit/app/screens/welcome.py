@@ -95,7 +95,7 @@ class WelcomeScreen(Screen[None]):
             hours = float(self.query_one("#hours", Input).value)
         except ValueError:
             hours = self.bank.scoring.default_hours_per_week
-        if not 0 < hours <= 100:
+        if not 0.5 <= hours <= 100:  # the Profile model's range
             hours = self.bank.scoring.default_hours_per_week
         mode: Mode = "full" if self.query_one("#mode", Select).value == "full" else "quick"
         return {
