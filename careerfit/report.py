@@ -10,7 +10,7 @@ from typing import Any
 
 from careerfit import __version__
 from careerfit.models import MAX_LEVEL, Bank, Profile
-from careerfit.scoring import Assessment, RoleScore, strengths
+from careerfit.scoring import Assessment, PlanStep, RoleScore, plan_for, strengths
 from careerfit.text import md_escape
 
 REPORT_SCHEMA = 1
@@ -283,7 +283,7 @@ def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
             "gaps": {k: round(v, 2) for k, v in s.gaps.items()},
         }
 
-    def plan() -> list[dict[str, Any]]:
+    def plan(steps: tuple[PlanStep, ...]) -> list[dict[str, Any]]:
         return [
             {
                 "area": st.area,
@@ -295,7 +295,7 @@ def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
                 "fit_gain": round(st.fit_gain, 1),
                 "actions": list(st.actions),
             }
-            for st in a.plan
+            for st in steps
         ]
 
     def focus_entry(role_id: str | None) -> dict[str, Any] | None:
@@ -307,7 +307,7 @@ def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
             "fit": round(s.fit, 1),
             "effort_hours": round(s.effort_hours, 1),
             "effort_weeks": round(a.weeks(s.effort_hours), 1),
-            "plan": plan() if a.focus == role_id else [],
+            "plan": plan(a.plan if a.focus == role_id else plan_for(bank, profile.answers, s)),
         }
 
     return {

@@ -112,3 +112,11 @@ def test_answers_the_bank_does_not_ask_are_reported_not_scored(bank):
     md = to_markdown(bank, p, a)
     assert "1 answer(s) in the profile are for questions this bank does not ask" in md and "`old.question`" in md
     assert to_json(bank, p, a)["ignored_answers"] == ["old.question"]
+
+
+def test_json_keeps_the_pivot_plan_when_a_target_is_given(bank, make_profile):
+    p = make_profile(HEADLINE, current_role="data_scientist")
+    plain = to_json(bank, p, assess(bank, p))
+    targeted = to_json(bank, p, assess(bank, p, target="data_engineer"))
+    assert targeted["easiest_pivot"] == plain["easiest_pivot"]
+    assert targeted["target"]["plan"] and targeted["target"]["role"] == "data_engineer"
