@@ -22,9 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careerfit.bank import format_validation
 from careerfit.errors import FileFormatError
+from careerfit.locations import KEYMAP_FILE
 from careerfit.tomlio import read_toml
 
-KEYMAP_FILE = "keymap.toml"
+__all__ = ["KEYMAP_FILE", "KeymapFile", "load_keymap"]
 
 #: Textual key names, comma-separated alternatives: "ctrl+s", "f2", "x,ctrl+x".
 _KEYS = re.compile(r"[a-z0-9_+\-]+(,[a-z0-9_+\-]+)*")

@@ -10,6 +10,8 @@ _PACKAGE = Path(__file__).resolve().parent
 #: The file of a bank folder that holds the posting lexicon; the question bank skips it, so
 #: ``careerfit report`` never pays for parsing it.
 LEXICON_FILE = "lexicon.toml"
+#: The user's key remapping, in the user data folder (see careerfit.keymap).
+KEYMAP_FILE = "keymap.toml"
 
 
 def builtin_bank() -> Path:

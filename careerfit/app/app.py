@@ -69,12 +69,12 @@ class CareerfitApp(App[int]):
 
     def _apply_keymap(self) -> None:
         """The user's ``keymap.toml`` (binding id -> key); a broken one is shown, not fatal."""
-        from careerfit.keymap import KEYMAP_FILE, load_keymap
-        from careerfit.locations import user_data_dir
+        from careerfit.locations import KEYMAP_FILE, user_data_dir
 
         path = user_data_dir() / KEYMAP_FILE
         if not path.exists():
-            return  # the usual case: no screen is imported just to list binding ids
+            return  # the usual case: nothing more is imported just to list binding ids
+        from careerfit.keymap import load_keymap
         try:
             keymap = load_keymap(path, known_binding_ids())
         except CareerfitError as exc:
