@@ -121,7 +121,8 @@ def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
     if not folder.is_dir():
         raise BankError(folder, ["not a folder"])
     parts = _read_folder(folder, problems)
-    if use_builtin_defaults and not problems:
+    unreadable = bool(problems)
+    if use_builtin_defaults:
         base = _builtin()
         if not parts["area"]:
             parts["area"] = [(_BUILTIN, a) for a in base.areas]
@@ -129,8 +130,9 @@ def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
             parts["role"] = [(_BUILTIN, r) for r in base.roles]
         if not parts["scoring"]:
             parts["scoring"] = [(_BUILTIN, base.scoring)]
-    if not problems:
-        _check(parts, problems)
+    # Cross-check what did validate, so one run reports every problem, not only the first kind.
+    _check(parts, problems)
+    if not unreadable:
         for kind in ("area", "question", "role"):
             if not parts[kind]:
                 problems.append(f"{folder}: no {kind}s defined")
