@@ -93,12 +93,17 @@ def dumps_profile(profile: Profile) -> bytes:
     return dump_toml(profile_to_dict(profile))
 
 
-def save_profile(profile: Profile, path: Path) -> Path:
-    """Write atomically, keeping the previous version as ``NAME.bak``; refuse to overwrite a
-    file from a newer careerfit. Returns the path written (a symlink's target)."""
+def save_profile(profile: Profile, path: Path, *, backup: bool = True) -> Path:
+    """Write atomically; refuse to overwrite a file from a newer careerfit. Returns the path
+    written (a symlink's target).
+
+    ``backup`` keeps the previous version as ``NAME.bak``. The app passes it only on its
+    first save to a file in a sitting, so the ``.bak`` is the file as it was before, not the
+    answer before last (and each answer costs one fsynced write, not two).
+    """
     _refuse_newer(path)
     try:
-        written = atomic_write(path, dumps_profile(profile))
+        written = atomic_write(path, dumps_profile(profile), backup=backup)
     except SaveError as exc:
         if exc.path is None:
             raise SaveError(exc.problem, path) from None

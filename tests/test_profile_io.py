@@ -254,3 +254,13 @@ def test_saving_onto_a_special_file_is_refused(tmp_path):
 def test_tiny_weekly_hours_are_refused(tmp_path):
     with pytest.raises(ProfileError, match="hours_per_week"):
         load_profile(write(tmp_path, "schema = 1\nhours_per_week = 1e-300\n"))
+
+
+def test_save_without_backup_leaves_the_bak_alone(tmp_path):
+    path = write(tmp_path, GOOD)
+    p = load_profile(path)
+    save_profile(p, path)  # .bak = GOOD
+    p.answers["analysis.sql"] = 1
+    save_profile(p, path, backup=False)
+    assert (tmp_path / "p.toml.bak").read_text() == GOOD
+    assert load_profile(path).answers["analysis.sql"] == 1
