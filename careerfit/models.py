@@ -141,16 +141,20 @@ class Role(BaseModel):
     requires: dict[str, Requirement] = Field(description="Area id -> requirement.")
 
 
+#: A step's cost multiple: positive and finite (NaN or a negative cost would poison every sum).
+StepCost = Annotated[float, Field(gt=0, le=1000, allow_inf_nan=False)]
+
+
 class Scoring(BaseModel):
     """Tunable constants of the scoring method; they live in the data, with reasons."""
 
     model_config = _STRICT
 
-    step_multipliers: tuple[float, float, float, float] = Field(
+    step_multipliers: tuple[StepCost, StepCost, StepCost, StepCost] = Field(
         (1.0, 2.0, 4.0, 8.0),
         description="Cost of the step from level k to k+1, as a multiple of the area's effort.",
     )
-    overqualification_weight: float = Field(
+    overqualification_weight: Annotated[float, Field(allow_inf_nan=False)] = Field(
         2.0, ge=0, le=5, description="Weight of unused-strength hours in the pivot distance."
     )
     within_reach: float = Field(90.0, ge=0, le=100, description="Fit at which a role is in reach.")

@@ -28,10 +28,10 @@ def _flatten_answers(raw: Any, prefix: str = "") -> Any:
     flat: dict[str, Any] = {}
     for key, value in raw.items():
         full = f"{prefix}.{key}" if prefix else str(key)
-        if isinstance(value, dict):
-            flat.update(_flatten_answers(value, full))
-        else:
-            flat[full] = value
+        for item_key, item in (_flatten_answers(value, full) if isinstance(value, dict) else {full: value}).items():
+            if item_key in flat:
+                raise ProfileError(f"answers: '{item_key}' is given twice (quoted and as a dotted key)")
+            flat[item_key] = item
     return flat
 
 
@@ -59,7 +59,10 @@ def migrate(data: dict[str, Any], path: Path | None = None) -> dict[str, Any]:
 def profile_from_dict(data: dict[str, Any], path: Path | None = None) -> Profile:
     data = migrate(data, path)
     if "answers" in data:
-        data["answers"] = _flatten_answers(data["answers"])
+        try:
+            data["answers"] = _flatten_answers(data["answers"])
+        except ProfileError as exc:
+            raise ProfileError(exc.problem, path) from None
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:

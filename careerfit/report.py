@@ -92,7 +92,7 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
         tg = a.role(a.focus)
         out.append(f"- **Target:** {_role_name(bank, a.focus)}, fit {tg.fit:.0f}%: {effort_text(a, tg.effort_hours)}")
     reach = ", ".join(_role_name(bank, r) for r in a.within_reach) or "none"
-    out += [f"- **Already within reach** (fit of 90% or more): {reach}", ""]
+    out += [f"- **Already within reach** (fit of {bank.scoring.within_reach:g}% or more): {reach}", ""]
     if profile.notes.strip():
         out += [f"**Notes:** {md_escape(profile.notes)}", ""]
     out += _fit_table(bank, a)
@@ -219,7 +219,8 @@ def _unknown(bank: Bank, profile: Profile, a: Assessment) -> list[str]:
         out += ["", "Marked not relevant (counted as 0): " + ", ".join(_area_name(bank, x) for x in nr) + "."]
     ignored = ignored_answers(bank, profile)
     if ignored:
-        shown = ", ".join(f"`{md_escape(q)}`" for q in ignored[:10]) + (", ..." if len(ignored) > 10 else "")
+        # Ids hold no backtick, so they are safe inside a code span (where escapes would show).
+        shown = ", ".join(f"`{q}`" for q in ignored[:10]) + (", ..." if len(ignored) > 10 else "")
         out += ["", f"{len(ignored)} answer(s) in the profile are for questions this bank does not ask "
                 f"(kept in the file, not scored): {shown}."]
     return [*out, ""]

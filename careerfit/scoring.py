@@ -14,7 +14,7 @@ The method (README "How scoring works" says the same in prose):
   the role asks (what the move would leave idle). Distance = effort + weight * unused.
 - Best fit = highest fit (as shown, whole percent), ties broken by the smaller distance.
 - Easiest pivot = the role with the smallest distance among those that are neither the
-  current role nor already within reach (fit >= 90).
+  current role nor already within reach (fit, as shown in whole percent, >= 90).
 """
 
 from __future__ import annotations
@@ -223,6 +223,12 @@ def _actions(bank: Bank, answers: Mapping[str, int], area_id: str) -> tuple[str,
     return tuple(seen)
 
 
+def shown_fit(fit: float) -> int:
+    """A fit as people read it (whole percent): ties and the within-reach line use this, so
+    a role shown at 90% is within reach and two roles shown alike are tied."""
+    return round(fit)
+
+
 def _closeness(score: RoleScore) -> tuple[float, float, str]:
     return (score.distance, -score.fit, score.role_id)
 
@@ -236,12 +242,12 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
     scores = [score_role(bank, skills, role) for role in bank.roles]
     by_id = {s.role_id: s for s in scores}
     ordered = tuple(sorted(scores, key=lambda s: (-s.fit, *_closeness(s))))
-    best = min(scores, key=lambda s: (-round(s.fit), *_closeness(s)))
+    best = min(scores, key=lambda s: (-shown_fit(s.fit), *_closeness(s)))
     declared = profile.current_role is not None and profile.current_role in by_id
     current = profile.current_role if declared else best.role_id
     reach = bank.scoring.within_reach
-    within = tuple(s.role_id for s in ordered if s.fit >= reach - 1e-9 and s.role_id != current)
-    candidates = [s for s in scores if s.role_id != current and s.fit < reach - 1e-9]
+    within = tuple(s.role_id for s in ordered if shown_fit(s.fit) >= reach and s.role_id != current)
+    candidates = [s for s in scores if s.role_id != current and shown_fit(s.fit) < reach]
     pivot = min(candidates, key=_closeness).role_id if candidates else None
     focus = target if target is not None else pivot
     plan = plan_for(bank, profile.answers, by_id[focus]) if focus is not None else ()

@@ -118,6 +118,7 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
     fd, tmp_name = -1, ""
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.fchmod(fd, _mode_for(target))  # mkstemp makes 0600; keep the file's usual mode
         with os.fdopen(fd, "wb") as fh:
             fd = -1
             fh.write(payload)
@@ -139,6 +140,16 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's permissions, or what a plain ``open()`` would give (0666 - umask)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _copy_bytes(src: Path, dst: Path) -> None:
@@ -174,6 +185,8 @@ def _fsync_dir(folder: Path) -> None:
 
 def clean_stale_temps(folder: Path, name: str) -> None:
     """Remove temporary files a killed save left beside ``name``."""
-    for stray in folder.glob(f".{name}.*.tmp"):
+    import glob
+
+    for stray in folder.glob(f".{glob.escape(name)}.*.tmp"):
         with contextlib.suppress(OSError):
             stray.unlink()

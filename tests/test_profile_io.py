@@ -264,3 +264,30 @@ def test_save_without_backup_leaves_the_bak_alone(tmp_path):
     save_profile(p, path, backup=False)
     assert (tmp_path / "p.toml.bak").read_text() == GOOD
     assert load_profile(path).answers["analysis.sql"] == 1
+
+
+def test_one_answer_given_twice_is_refused_not_settled_by_order(tmp_path):
+    path = write(tmp_path, 'schema = 1\n[answers]\n"ml.train_validate" = 4\nml.train_validate = 0\n')
+    with pytest.raises(ProfileError, match=r"'ml\.train_validate' is given twice"):
+        load_profile(path)
+
+
+def test_saving_keeps_the_file_mode(tmp_path):
+    path = write(tmp_path, GOOD)
+    path.chmod(0o644)
+    save_profile(load_profile(path), path)
+    assert path.stat().st_mode & 0o777 == 0o644
+    fresh = tmp_path / "new.toml"
+    old = os.umask(0o022)
+    try:
+        save_profile(Profile(), fresh)
+    finally:
+        os.umask(old)
+    assert fresh.stat().st_mode & 0o777 == 0o644
+
+
+def test_stale_temps_of_names_with_glob_characters(tmp_path):
+    (tmp_path / ".ann[1].toml.x1.tmp").write_text("half")
+    (tmp_path / ".ann1.toml.x2.tmp").write_text("someone else's")
+    clean_stale_temps(tmp_path, "ann[1].toml")
+    assert [p.name for p in tmp_path.iterdir()] == [".ann1.toml.x2.tmp"]

@@ -161,3 +161,34 @@ def test_fits_are_percentages_and_roles_sorted(bank, make_profile, levels):
     assert a.best_fit in {s.role_id for s in a.roles}
     if a.pivot is not None:
         assert a.role(a.pivot).fit < 90
+
+
+def _one_area_bank(n_questions: int = 100):
+    from careerfit.models import Area, Bank, Question, Requirement, Role
+
+    area = Area(id="a", name="A", effort_hours=10, effort_rationale="test")
+    qs = tuple(Question(id=f"a.q{i}", skill="a", text="?") for i in range(n_questions))
+    roles = (
+        Role(id="r", name="R", description="d", requires={"a": Requirement(level=4, importance=1)}),
+        Role(id="s", name="S", description="d", requires={"a": Requirement(level=1, importance=1)}),
+    )
+    return Bank(areas=(area,), questions=qs, roles=roles)
+
+
+def test_a_role_shown_at_90_percent_is_within_reach():
+    bank = _one_area_bank()
+    answers = {f"a.q{i}": 4 if i < 59 else 3 for i in range(100)}  # level 3.59 -> fit 89.75%
+    a = assess(bank, Profile(answers=answers, current_role="s"))
+    assert round(a.role("r").fit) == 90 and a.role("r").fit < 90
+    assert a.within_reach == ("r",) and a.pivot is None
+
+
+@pytest.mark.parametrize("bad", ["[nan, 1, 1, 1]", "[1, -1, 1, 1]", "[0, 1, 1, 1]", "[inf, 1, 1, 1]"])
+def test_step_multipliers_must_be_positive_and_finite(tmp_path, bad):
+    from careerfit.bank import load_bank
+    from careerfit.errors import BankError
+
+    (tmp_path / "s.toml").write_text(f"[scoring]\nstep_multipliers = {bad}\n"
+                                     '[[question]]\nid = "ml.x"\nskill = "ml"\ntext = "?"\n')
+    with pytest.raises(BankError, match="step_multipliers"):
+        load_bank(tmp_path)
