@@ -59,7 +59,11 @@ class CareerfitApp(App[int]):
         if self.handle_signals:
             loop = asyncio.get_running_loop()
             for sig in HANDLED_SIGNALS:
-                loop.add_signal_handler(sig, self._on_signal, sig)
+                # Windows' event loops have no signal handlers (NotImplementedError), and a
+                # loop outside the main thread refuses them (RuntimeError): the app still runs,
+                # only without the save on SIGTERM/SIGHUP.
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.add_signal_handler(sig, self._on_signal, sig)
         self._apply_keymap()
         path = self.profile_path
         if path is not None and path.exists():
