@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 import pytest
-from apphelpers import SIZE
+from apphelpers import SIZE, answer_many, screen_text, start_new
 
 from careerfit.app.app import HANDLED_SIGNALS, CareerfitApp
+from careerfit.app.screens.results import ResultsScreen
 from careerfit.app.screens.welcome import WelcomeScreen
 from careerfit.models import Bank
+from careerfit.scoring import Assessment
+from careerfit.session import Session
 
 
 @pytest.mark.parametrize("error", [NotImplementedError, RuntimeError])
@@ -31,3 +35,26 @@ async def test_an_event_loop_without_signal_handlers_still_runs_the_app(
     assert app.return_code in (None, 0)
 
 
+
+
+async def test_opening_the_results_assesses_the_profile_once(make_app: Callable[..., CareerfitApp],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain assessment (no target) is the results screen's costliest step: once per opening."""
+    plain: list[str | None] = []
+    original = Session.assessment
+
+    def counted(self: Session, target: str | None = None) -> Assessment:
+        if target is None:
+            plain.append(target)
+        return original(self, target)
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_new(pilot, name="Ada")
+        await answer_many(pilot, [3, 2, 4])
+        monkeypatch.setattr(Session, "assessment", counted)
+        app.show_results()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(plain) == 1
+        assert "Fit by role" in screen_text(app)

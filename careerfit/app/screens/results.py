@@ -39,7 +39,9 @@ class ResultsScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.assessment: Assessment = session.assessment()
+        #: Computed in ``refresh_results`` when the screen mounts, not here as well: the
+        #: assessment is the screen's costliest step and nothing reads it before then.
+        self.assessment: Assessment
         #: Saved targets by role id (``target-NAME``), shown after the roles.
         self.targets: dict[str, Role] = {}
 
