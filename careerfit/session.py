@@ -207,7 +207,8 @@ class Session:
 
     @classmethod
     def new(cls, bank: Bank, *, name: str = "", current_role: str | None = None,
-            hours_per_week: float = 8, mode: Mode = "quick", path: Path | None = None) -> Session:
+            hours_per_week: float = 8, mode: Mode = "quick") -> Session:
+        """A blank profile with the welcome screen's details; it has no file until "save as"."""
         data: dict[str, Any] = {"name": name, "hours_per_week": hours_per_week, MODE_KEY: mode}
         if current_role:
             data["current_role"] = current_role
@@ -215,7 +216,7 @@ class Session:
             profile = Profile.model_validate(data)
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
             raise ProfileError(f"invalid new profile: {exc}") from None
-        return cls(bank, profile, path, mode)
+        return cls(bank, profile, None, mode)
 
     @classmethod
     def resume(cls, bank: Bank, path: Path) -> Session:
@@ -282,9 +283,10 @@ class Session:
         from careerfit.posting import PostingError, analyse_posting
         from careerfit.posting_report import render
 
-        if len(text) > MAX_POSTING_BYTES:
-            raise PostingError(f"the posting is over {MAX_POSTING_BYTES // (1024 * 1024)} MB; paste the job ad "
-                               "itself", PASTED)
+        # Bytes, as the CLI counts them (a pasted CJK posting is three bytes a character), so
+        # a posting the app accepts is one ``careerfit posting`` accepts too.
+        if len(text.encode("utf-8", "surrogatepass")) > MAX_POSTING_BYTES:
+            raise PostingError(f"too large for a posting (over {MAX_POSTING_BYTES // (1024 * 1024)} MB)", PASTED)
         analysis = analyse_posting(text, self.bank, load_lexicon(), source=PASTED)
         return analysis, render(analysis, self.bank, self.profile, date=date.today().isoformat())
 
@@ -332,15 +334,6 @@ class Session:
 
         self.profile = with_target(self.profile, name, analysis, saved=date.today().isoformat(), source=PASTED)
         return self.persist()
-
-    def update_details(self, *, name: str | None = None, current_role: str | None = None,
-                       hours_per_week: float | None = None) -> None:
-        if name is not None:
-            self.profile.name = name
-        if current_role is not None:
-            self.profile.current_role = current_role or None
-        if hours_per_week is not None:
-            self.profile.hours_per_week = hours_per_week
 
     def persist(self) -> Path:
         """Save to the profile's file, or to the autosave draft before it has one."""

@@ -36,8 +36,10 @@ def test_the_analysis_is_posting_reports_text(bank: Bank) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("", "the posting is empty"),
     ("We sell shoes. Friendly team, good coffee.", "mentions no skill"),
-    ("x" * (1024 * 1024 + 1), "over 1 MB"),
-])
+    ("x" * (1024 * 1024 + 1), r"too large for a posting \(over 1 MB\)"),
+    # Fewer than 1 M characters but over 1 MB of UTF-8: the CLI's limit is in bytes.
+    ("职" * (1024 * 1024 // 3 + 1), r"too large for a posting \(over 1 MB\)"),
+], ids=["empty", "no-skill", "over-1MB", "over-1MB-of-UTF-8"])
 def test_bad_postings_raise_a_posting_error(bank: Bank, text: str, message: str) -> None:
     with pytest.raises(PostingError, match=message):
         _session(bank).analyse_posting(text)
