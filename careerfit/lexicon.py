@@ -319,6 +319,13 @@ class Lexicon:
     def term_count(self, area: str) -> int:
         return len(self.areas.get(area, ()))
 
+    def restricted_to(self, area_ids: set[str]) -> Lexicon:
+        """This lexicon without the areas a bank does not have (itself when it has them all)."""
+        if set(self.areas) <= area_ids:
+            return self
+        kept = {a: terms for a, terms in self.areas.items() if a in area_ids}
+        return Lexicon(kept, self.level_phrases, self.source)
+
     def check_areas(self, bank: Bank) -> None:
         """Refuse a lexicon that names an area the bank does not have."""
         known = {a.id for a in bank.areas}
@@ -386,6 +393,20 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     if not path.exists():
         return _builtin()
     return build_lexicon([(str(path), read_toml(path, what="lexicon"))], str(folder))
+
+
+def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:
+    """The lexicon to read titles and postings against ``bank``.
+
+    A folder's own ``lexicon.toml`` must name only that bank's areas (a mistake worth
+    reporting); the built-in lexicon, borrowed by a bank with areas of its own, simply
+    leaves out the areas that bank does not have.
+    """
+    lexicon = load_lexicon(folder)
+    if lexicon is not _builtin():
+        lexicon.check_areas(bank)
+        return lexicon
+    return lexicon.restricted_to({a.id for a in bank.areas})
 
 
 @lru_cache(maxsize=1)

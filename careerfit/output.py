@@ -13,9 +13,15 @@ from typing import TextIO
 from careerfit.errors import SaveError
 
 
-def write_output(text: str, *, markdown: bool, out: Path | None, stream: TextIO | None = None) -> None:
-    """Send ``text`` to ``out`` (atomic write) or to stdout (rendered when it is a terminal)."""
+def write_output(text: str, *, markdown: bool, out: Path | None, stream: TextIO | None = None,
+                 inputs: tuple[Path, ...] = ()) -> None:
+    """Send ``text`` to ``out`` (atomic write) or to stdout (rendered when it is a terminal).
+
+    ``-o`` naming one of the command's own input files would replace a profile with its report.
+    """
     if out is not None:
+        if any(_same_file(out, i) for i in inputs):
+            raise SaveError("is an input of this command; choose another file for -o", out)
         if out.is_dir():
             raise SaveError("is a folder; give a file name for -o", out)
         if not out.parent.is_dir():
@@ -33,3 +39,10 @@ def write_output(text: str, *, markdown: bool, out: Path | None, stream: TextIO 
         return
     stream.write(text)
     stream.flush()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False

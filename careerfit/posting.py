@@ -1,6 +1,6 @@
 """Reading a job posting: which areas it asks for, how strongly, and which role it reads like.
 
-Pure functions over text; no terminal, no files (``posting_io`` reads files, the commands
+Pure functions over text; no terminal, no files (``commands/posting.py`` reads files, the commands
 and the app render). The method, in the order it runs:
 
 1. **Sections.** Each line is classed by the heading above it: *required* ("Requirements",

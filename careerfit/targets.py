@@ -30,7 +30,7 @@ def bank_with_role(bank: Bank, role: Role) -> Bank:
     return Bank(areas=bank.areas, questions=bank.questions, roles=roles, scoring=bank.scoring, source=bank.source)
 
 
-_TARGET_NAME = re.compile(r"^[A-Za-z0-9_-]{1,60}$")
+_TARGET_NAME = re.compile(r"[A-Za-z0-9_-]{1,60}")
 
 
 def target_entry(analysis: PostingAnalysis, saved: str = "", source: str = "") -> dict[str, Any]:
@@ -49,7 +49,7 @@ def target_entry(analysis: PostingAnalysis, saved: str = "", source: str = "") -
 
 def role_from_target(name: str, entry: Any, bank: Bank | None = None) -> Role:
     """A saved target back as a ``Role`` (id ``target-NAME``); ``ProfileError`` if malformed."""
-    if not _TARGET_NAME.match(name):
+    if not _TARGET_NAME.fullmatch(name):
         raise ProfileError(f"targets: '{name}' is not a valid target name (letters, digits, _ and -)")
     if not isinstance(entry, dict) or not isinstance(entry.get("requires"), dict):
         raise ProfileError(f"targets -> {name}: needs a 'requires' table")
@@ -88,7 +88,7 @@ def saved_targets(profile: Profile, bank: Bank | None = None) -> dict[str, Role]
 def with_target(profile: Profile, name: str, analysis: PostingAnalysis, *, saved: str = "",
                 source: str = "") -> Profile:
     """A copy of the profile with the posting saved as ``[targets.NAME]`` (replacing one of that name)."""
-    if not _TARGET_NAME.match(name):
+    if not _TARGET_NAME.fullmatch(name):
         raise UsageError(f"target name '{name}' must be 1-60 letters, digits, '_' or '-'")
     data = profile.model_dump(by_alias=True)
     targets = dict(data.get("targets") or {})

@@ -242,3 +242,13 @@ def test_target_can_name_a_posting_saved_in_the_profile(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text('schema = 1\n[targets.acme]\ntitle = "x"\n')
     assert_one_line_error(run("report", str(bad), "--target", "acme"), str(bad), "requires")
+
+
+def test_output_onto_the_input_profile_is_refused(profile):
+    before = profile.read_bytes()
+    assert_one_line_error(run("report", str(profile), "-o", str(profile)), "is an input of this command")
+    assert profile.read_bytes() == before
+    link = profile.with_name("link.toml")
+    link.symlink_to(profile)
+    assert_one_line_error(run("report", str(profile), "-o", str(link)), "is an input")
+    assert profile.read_bytes() == before

@@ -210,3 +210,22 @@ def test_title_and_posting_never_import_textual():
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "TEXTUAL []" in r.stdout
+
+
+def test_a_bank_with_its_own_areas_borrows_the_builtin_lexicon(tmp_path):
+    """`check` accepts such a bank, so `title` and `posting` must too (built-in terms of
+    areas the bank lacks are simply left out)."""
+    bank = tmp_path / "b"
+    bank.mkdir()
+    (bank / "bank.toml").write_text(
+        '[[area]]\nid = "ml"\nname = "ML"\neffort_hours = 10\neffort_rationale = "x"\n'
+        '[[question]]\nid = "ml.q"\nskill = "ml"\ntext = "?"\n'
+        '[[role]]\nid = "mle"\nname = "Machine Learning Engineer"\ndescription = "d"\n'
+        'titles = ["Machine Learning Engineer"]\n[role.requires]\nml = { level = 3, importance = 5 }\n'
+    )
+    assert run("check", str(bank)).returncode == 0
+    title = run("title", "Machine Learning Engineer", "--bank", str(bank))
+    assert title.returncode == 0, title.stderr
+    posting = run("posting", "-", "--bank", str(bank), stdin="ML Engineer\n\nWe train PyTorch models and use SQL.\n")
+    assert posting.returncode == 0, posting.stderr
+    assert "## Reads like: Machine Learning Engineer" in posting.stdout

@@ -40,7 +40,7 @@ def read_posting(name: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
         data = stream.read(MAX_POSTING_BYTES + 1)
         return decode_text(data, "<stdin>", max_bytes=MAX_POSTING_BYTES, what="posting"), "<stdin>"
     path = Path(name)
-    return read_text(path, max_bytes=MAX_POSTING_BYTES, what="posting file"), path.name
+    return read_text(path, max_bytes=MAX_POSTING_BYTES, what="posting file"), name
 
 
 def build(file: str, *, profile_path: str | None = None, bank_dir: str | None = None, fmt: str = "markdown",
@@ -50,15 +50,14 @@ def build(file: str, *, profile_path: str | None = None, bank_dir: str | None = 
     from pathlib import Path
 
     from careerfit.bank import load_bank
-    from careerfit.lexicon import load_lexicon
+    from careerfit.lexicon import lexicon_for
     from careerfit.posting import analyse_posting
     from careerfit.posting_report import render
     from careerfit.profile_io import check_against_bank, load_profile
 
     folder = Path(bank_dir) if bank_dir else None
     bank = load_bank(folder)
-    lexicon = load_lexicon(folder)
-    lexicon.check_areas(bank)
+    lexicon = lexicon_for(folder, bank)
     profile = None
     if profile_path is not None:
         profile = load_profile(Path(profile_path))
@@ -74,5 +73,7 @@ def run(args: argparse.Namespace) -> int:
     from careerfit.output import write_output
 
     text = build(args.file, profile_path=args.profile, bank_dir=args.bank, fmt=args.format, title=args.title)
-    write_output(text, markdown=args.format == "markdown", out=Path(args.output) if args.output else None)
+    inputs = tuple(Path(f) for f in (args.file, args.profile) if f and f != "-")
+    out = Path(args.output) if args.output else None
+    write_output(text, markdown=args.format == "markdown", out=out, inputs=inputs)
     return 0

@@ -77,5 +77,5 @@ def run(args: argparse.Namespace) -> int:
 
     text = build(args.profile, args.bank, args.target, args.format)
     out = Path(args.output) if args.output else None
-    write_output(text, markdown=args.format == "markdown", out=out)
+    write_output(text, markdown=args.format == "markdown", out=out, inputs=(Path(args.profile),))
     return 0

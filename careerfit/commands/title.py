@@ -27,14 +27,13 @@ def build(title: str, bank_dir: str | None, fmt: str, limit: int = 3) -> str:
 
     from careerfit.bank import load_bank
     from careerfit.errors import UsageError
-    from careerfit.lexicon import load_lexicon
+    from careerfit.lexicon import lexicon_for
     from careerfit.posting_report import title_json, title_markdown
     from careerfit.titles import clean_title, match_title
 
     folder = Path(bank_dir) if bank_dir else None
     bank = load_bank(folder)
-    lexicon = load_lexicon(folder)
-    lexicon.check_areas(bank)
+    lexicon = lexicon_for(folder, bank)
     title = clean_title(title)
     matches = match_title(title, bank, lexicon, limit=max(limit, 1))
     if not matches:
