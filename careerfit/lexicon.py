@@ -33,11 +33,10 @@ from pydantic import (
 )
 
 from careerfit.bank import format_validation
-from careerfit.errors import FileFormatError
+from careerfit.errors import CareerfitError, FileFormatError
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.models import MAX_LEVEL, Bank, Id
 from careerfit.text import clean_text
-from careerfit.tomlio import read_toml
 
 #: Characters that glue onto a word: a spelling touching one of these is inside a longer word.
 _WORDISH = r"[\w+#&]"
@@ -392,7 +391,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     path = folder / LEXICON_FILE
     if not path.exists():
         return _builtin()
-    return build_lexicon([(str(path), read_toml(path, what="lexicon"))], str(folder))
+    return build_lexicon([(str(path), _parse(path))], str(folder))
 
 
 def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:
@@ -412,4 +411,14 @@ def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:
 @lru_cache(maxsize=1)
 def _builtin() -> Lexicon:
     path = builtin_bank() / LEXICON_FILE
-    return build_lexicon([(str(path), read_toml(path, what="lexicon"))], str(path.parent))
+    return build_lexicon([(str(path), _parse(path))], str(path.parent))
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    """Parsed through the same cache as bank files (pure-Python TOML parsing is slow)."""
+    from careerfit.parse_cache import parse_files
+
+    ((_, data),) = parse_files(path.parent, [path], what="lexicon", kind="lexicon")
+    if isinstance(data, CareerfitError):
+        raise data
+    return data

@@ -24,9 +24,9 @@ from careerfit.tomlio import atomic_write, read_toml
 Parsed = dict[str, Any] | CareerfitError
 
 
-def _cache_file(folder: Path) -> Path:
+def _cache_file(folder: Path, kind: str = "bank") -> Path:
     key = f"{zlib.crc32(str(folder.resolve()).encode('utf-8', 'surrogateescape')):08x}"
-    return user_cache_dir() / f"bank-{key}.json"
+    return user_cache_dir() / f"{kind}-{key}.json"
 
 
 def _stamp(path: Path) -> list[int] | None:
@@ -47,10 +47,15 @@ def _load_cache(cache: Path) -> dict[str, Any]:
     return data["files"]
 
 
-def parse_files(folder: Path, paths: list[Path], *, what: str = "bank file") -> list[tuple[Path, Parsed]]:
-    """Each path's parsed TOML document, or the error that reading it raised."""
+def parse_files(folder: Path, paths: list[Path], *, what: str = "bank file", kind: str = "bank"
+                ) -> list[tuple[Path, Parsed]]:
+    """Each path's parsed TOML document, or the error that reading it raised.
+
+    ``kind`` separates caches of one folder read for different purposes (the question bank,
+    the lexicon), so that neither evicts the other.
+    """
     use_cache = not os.environ.get("CAREERFIT_NO_CACHE")
-    cache = _cache_file(folder)
+    cache = _cache_file(folder, kind)
     cached = _load_cache(cache) if use_cache else {}
     fresh: dict[str, Any] = {}
     out: list[tuple[Path, Parsed]] = []

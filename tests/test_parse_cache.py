@@ -85,3 +85,19 @@ def test_cache_can_be_turned_off(tmp_path, isolated_home, monkeypatch):
     monkeypatch.setenv("CAREERFIT_NO_CACHE", "1")
     load_bank(_bank(tmp_path))
     assert _cache_files(isolated_home) == []
+
+
+def test_bank_and_lexicon_caches_of_one_folder_do_not_evict_each_other(tmp_path, monkeypatch):
+    from careerfit.lexicon import load_lexicon
+
+    folder = _bank(tmp_path)
+    (folder / "lexicon.toml").write_text('[lexicon.analysis]\nterms = [{ term = "window functions" }]\n')
+    load_bank(folder)
+    assert [h.term for h in load_lexicon(folder).find_terms("SQL window functions")] == ["window functions"]
+
+    def no_parsing(*_a, **_k):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(parse_cache, "read_toml", no_parsing)
+    load_bank(folder)
+    load_lexicon(folder)
