@@ -92,6 +92,23 @@ def default_profile_path(name: str) -> Path:
     return data_dir() / "profiles" / f"{slug or 'profile'}.toml"
 
 
+def expand_path(path: Path) -> Path:
+    """``path`` with ``~`` expanded, or a ``SaveError`` saying why it cannot be used.
+
+    ``Path.expanduser`` raises ``RuntimeError`` for ``~nosuchuser/...`` and ``resolve``
+    raises for a symlink loop; typed into a dialog, either would end the app. The path is
+    returned unresolved, so messages show it as typed.
+    """
+    try:
+        expanded = path.expanduser()
+        expanded.resolve()
+    except RuntimeError as exc:
+        raise SaveError(f"cannot use this path: {exc}", path) from None
+    except OSError as exc:
+        raise SaveError(f"cannot use this path: {exc.strerror or exc}", path) from None
+    return expanded
+
+
 def backup_of(path: Path) -> Path | None:
     """The ``.bak`` ``save_profile`` keeps beside a profile, if there is one."""
     bak = path.with_name(path.name + ".bak")
@@ -344,7 +361,7 @@ class Session:
 
     def save_as(self, path: Path) -> Path:
         """Save to ``path`` and keep saving there; the draft is no longer needed."""
-        path = path.expanduser()
+        path = expand_path(path)
         if path.parent == data_dir() / "profiles":
             with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -358,7 +375,7 @@ class Session:
 
     def export(self, path: Path) -> Path:
         """Write the Markdown report to ``path`` (atomically, no backup), as ``-o`` does."""
-        path = path.expanduser()
+        path = expand_path(path)
         if path.is_dir():
             raise SaveError("is a folder; give a file name", path)
         return atomic_write(path, self.report_markdown().encode("utf-8"), backup=False)

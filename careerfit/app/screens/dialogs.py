@@ -15,6 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from careerfit.errors import CareerfitError
+from careerfit.session import expand_path
+
 
 class PathDialog(ModalScreen[Path | None]):
     """Ask for a file path; Enter accepts, Escape cancels (dismissing with ``None``)."""
@@ -33,6 +36,9 @@ class PathDialog(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Label(self.dialog_title, classes="dialog-title", markup=False)
             yield Input(str(self.default), id="path", compact=True)
+            problem = Static("", id="path-problem", markup=False)
+            problem.display = False  # shown only when a typed path cannot be used
+            yield problem
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.action_label, id="ok", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
@@ -50,10 +56,28 @@ class PathDialog(ModalScreen[Path | None]):
         else:
             self.dismiss(None)
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A problem shown for the path typed before no longer applies once it is edited."""
+        event.stop()
+        self.query_one("#path-problem", Static).display = False
+
     def _accept(self) -> None:
+        """Dismiss with the expanded path; a path that cannot be used is explained in place.
+
+        ``~nosuchuser/x`` or a symlink loop would otherwise raise in whichever caller first
+        expands or resolves it, ending the app; here the user can correct it.
+        """
         value = self.query_one(Input).value.strip()
-        if value:
-            self.dismiss(Path(value).expanduser())
+        if not value:
+            return
+        try:
+            path = expand_path(Path(value))
+        except CareerfitError as exc:
+            problem = self.query_one("#path-problem", Static)
+            problem.update(exc.problem)
+            problem.display = True
+            return
+        self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
