@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from careerfit.errors import BankError, CareerfitError
+from careerfit.errors import BankError, CareerfitError, format_validation
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.models import Area, Bank, Question, Role, Scoring
 from careerfit.parse_cache import parse_files
@@ -24,16 +24,6 @@ _SECTIONS: dict[str, type[BaseModel]] = {"area": Area, "question": Question, "ro
 #: Top-level keys the bank ignores (free-form notes about a file).
 _OTHER_KEYS = {"meta"}
 _BUILTIN = "(built-in)"
-
-
-def format_validation(exc: ValidationError) -> str:
-    """One line from a pydantic error, built from ``loc`` (joining with dots would be ambiguous)."""
-    parts = []
-    for err in exc.errors()[:3]:
-        loc = " -> ".join(str(p) for p in err["loc"])
-        parts.append(f"{loc}: {err['msg']}" if loc else err["msg"])
-    more = f" (+{len(exc.errors()) - 3} more)" if len(exc.errors()) > 3 else ""
-    return "; ".join(parts) + more
 
 
 def _entry_id(raw: Any, index: int) -> str:

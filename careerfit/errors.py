@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 
 class CareerfitError(Exception):
     """Base of every error the user can cause; ``str()`` is the one-line message."""
@@ -42,3 +46,13 @@ class SaveError(CareerfitError):
 
 class UsageError(CareerfitError):
     """A command-line argument that names something that does not exist."""
+
+
+def format_validation(exc: ValidationError) -> str:
+    """One line from a pydantic error, built from ``loc`` (joining with dots would be ambiguous)."""
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = " -> ".join(str(p) for p in err["loc"])
+        parts.append(f"{loc}: {err['msg']}" if loc else err["msg"])
+    more = f" (+{len(exc.errors()) - 3} more)" if len(exc.errors()) > 3 else ""
+    return "; ".join(parts) + more

@@ -20,8 +20,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from careerfit.bank import format_validation
-from careerfit.errors import FileFormatError
+from careerfit.errors import FileFormatError, format_validation
 from careerfit.locations import KEYMAP_FILE
 from careerfit.tomlio import read_toml
 

@@ -32,8 +32,7 @@ from pydantic import (
     model_validator,
 )
 
-from careerfit.bank import format_validation
-from careerfit.errors import CareerfitError, FileFormatError
+from careerfit.errors import CareerfitError, FileFormatError, format_validation
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.models import MAX_LEVEL, Bank, Id
 from careerfit.text import clean_text

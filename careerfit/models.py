@@ -158,7 +158,7 @@ class Scoring(BaseModel):
         2.0, ge=0, le=5, description="Weight of unused-strength hours in the pivot distance."
     )
     within_reach: float = Field(90.0, ge=0, le=100, description="Fit at which a role is in reach.")
-    default_hours_per_week: float = Field(8.0, gt=0, le=100)
+    default_hours_per_week: float = Field(8.0, ge=0.5, le=100)
     rationale: str = ""
 
 

@@ -12,8 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from careerfit.bank import format_validation
-from careerfit.errors import ProfileError, SaveError
+from careerfit.errors import ProfileError, SaveError, format_validation
 from careerfit.models import PROFILE_SCHEMA, Bank, Profile, is_valid_id
 from careerfit.tomlio import atomic_write, dump_toml, parse_toml, read_text
 

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from careerfit.bank import format_validation
-from careerfit.errors import ProfileError, UsageError
+from careerfit.errors import ProfileError, UsageError, format_validation
 from careerfit.models import Bank, Profile, Role, Source
 from careerfit.text import clean_text
 from careerfit.titles import MAX_TITLE, clean_title
