@@ -109,6 +109,14 @@ def expand_path(path: Path) -> Path:
     return expanded
 
 
+def _resolved(path: Path) -> Path:
+    """The file a path names (symlinks followed), or the path made absolute if that fails."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
+
+
 def backup_of(path: Path) -> Path | None:
     """The ``.bak`` ``save_profile`` keeps beside a profile, if there is one."""
     bak = path.with_name(path.name + ".bak")
@@ -218,6 +226,10 @@ class Session:
     path: Path | None = None
     mode: Mode = "full"
     questions: tuple[Question, ...] = field(init=False)
+    #: Files this sitting has saved to (resolved). Only the first save to each keeps a
+    #: ``.bak``, so the backup is the file as it was before this sitting touched it, and
+    #: every later answer costs one fsynced write rather than a copy as well.
+    _backed_up: set[Path] = field(init=False, default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         self.questions = questions_for_mode(self.bank, self.mode)
@@ -356,8 +368,15 @@ class Session:
         """Save to the profile's file, or to the autosave draft before it has one."""
         if self.path is None:
             data_dir(create=True)
-            return save_profile(self.profile, draft_path())
-        return save_profile(self.profile, self.path)
+            return self._save(draft_path())
+        return self._save(self.path)
+
+    def _save(self, path: Path) -> Path:
+        """``save_profile``, keeping a ``.bak`` only on this sitting's first save to the file."""
+        key = _resolved(path)
+        written = save_profile(self.profile, path, backup=key not in self._backed_up)
+        self._backed_up.update((key, _resolved(written)))
+        return written
 
     def save_as(self, path: Path) -> Path:
         """Save to ``path`` and keep saving there; the draft is no longer needed."""
@@ -365,7 +384,7 @@ class Session:
         if path.parent == data_dir() / "profiles":
             with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
-        written = save_profile(self.profile, path)
+        written = self._save(path)
         had_path = self.path is not None
         self.path = path
         remember(path, self.profile)

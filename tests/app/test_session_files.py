@@ -1,0 +1,53 @@
+"""Which files a sitting writes: backups, the autosave draft, and suggested file names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from careerfit.models import Bank
+from careerfit.profile_io import load_profile, save_profile
+from careerfit.session import Session, backup_of, draft_path
+
+
+def _bak(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def test_the_backup_is_the_file_before_this_sitting_not_one_answer_ago(bank: Bank, tmp_path: Path) -> None:
+    path = tmp_path / "ada.toml"
+    save_profile(Session.new(bank, name="Ada").profile, path)
+    before = path.read_bytes()
+    s = Session.resume(bank, path)
+    first, second, third = s.questions[:3]
+    s.set_answer(first.id, 3)
+    assert _bak(path).read_bytes() == before
+    stamp = _bak(path).stat().st_mtime_ns
+    s.set_answer(second.id, 2)
+    s.toggle_not_relevant(third.skill)
+    assert _bak(path).read_bytes() == before  # not rewritten by later answers
+    assert _bak(path).stat().st_mtime_ns == stamp
+    assert load_profile(path).answers == {first.id: 3, second.id: 2}
+
+    # The next sitting backs up what this one left.
+    after_first_sitting = path.read_bytes()
+    again = Session.resume(bank, path)
+    again.set_answer(third.id, 1)
+    assert _bak(path).read_bytes() == after_first_sitting
+
+
+def test_draft_answers_do_not_back_up_the_draft_they_just_wrote(bank: Bank) -> None:
+    s = Session.new(bank, name="Ada")
+    s.set_answer(s.questions[0].id, 3)
+    s.set_answer(s.questions[1].id, 2)
+    assert backup_of(draft_path()) is None
+    assert load_profile(draft_path()).answers == {s.questions[0].id: 3, s.questions[1].id: 2}
+
+
+def test_save_as_backs_up_an_existing_file_once_then_saves_without_copying(bank: Bank, tmp_path: Path) -> None:
+    path = tmp_path / "ada.toml"
+    path.write_text('schema = 1\nname = "Old"\n', encoding="utf-8")
+    before = path.read_bytes()
+    s = Session.new(bank, name="Ada")
+    s.save_as(path)
+    s.set_answer(s.questions[0].id, 4)
+    assert _bak(path).read_bytes() == before
