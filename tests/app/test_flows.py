@@ -167,7 +167,8 @@ async def test_a_broken_profile_shows_the_problem_and_offers_the_backup(make_app
     path = tmp_path / "eve[b].toml"
     s = Session.new(bank, name="Eve")
     s.save_as(path)
-    s.set_answer(bank.questions[0].id, 4)  # the first version is now the .bak
+    # A later sitting's first save keeps the version before it as the .bak.
+    Session.resume(bank, path).set_answer(bank.questions[0].id, 4)
     path.write_text("schema = 1\nname = [unclosed\n", encoding="utf-8")
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
