@@ -86,6 +86,15 @@ def draft_path() -> Path:
     return data_dir() / DRAFT_NAME
 
 
+def _free_path(path: Path) -> Path:
+    """``path``, or ``<stem>-2<suffix>``, ``-3``...: the first name not taken in its folder."""
+    candidate, n = path, 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
 def default_profile_path(name: str) -> Path:
     """The save path proposed the first time: ``<data dir>/profiles/<name>.toml``."""
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", clean_text(name, single_line=True)).strip("-").lower()
@@ -144,6 +153,32 @@ def load_draft() -> DraftInfo | None:
         return DraftInfo(profile, path.stat().st_mtime)
     except (CareerfitError, OSError):
         return None
+
+
+def archive_draft() -> Path | None:
+    """Move an answered draft aside as ``draft-<YYYYmmdd-HHMMSS>.toml``, before it is overwritten.
+
+    Every profile without a file shares ``draft.toml``, so a new assessment would otherwise
+    write over the previous one's answers. The archived copy is an ordinary profile file
+    (open it with "Open a profile..."), named by when it was last saved; its ``.bak`` goes
+    with it. A draft with no answers is left to be replaced. ``SaveError`` when the move
+    fails, so the caller does not overwrite it either.
+    """
+    path = draft_path()
+    if not path.is_file():
+        return None
+    info = load_draft()
+    if info is not None and info.answered == 0:
+        return None  # nothing to lose; an unreadable draft is kept, it may hold answers
+    try:
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
+        target = _free_path(path.with_name(f"draft-{stamp}.toml"))
+        path.rename(target)
+    except OSError as exc:
+        raise SaveError(f"cannot keep the previous draft: {exc.strerror or exc}", path) from None
+    with contextlib.suppress(OSError):
+        path.with_name(DRAFT_NAME + ".bak").rename(target.with_name(target.name + ".bak"))
+    return target
 
 
 def discard_draft() -> None:
@@ -225,7 +260,14 @@ class Session:
     profile: Profile
     path: Path | None = None
     mode: Mode = "full"
+    #: Whether ``draft.toml`` holds this session's profile (it was resumed from the draft, or
+    #: has saved there). A session that does not own it archives it before its first draft
+    #: save, and leaves it alone on "save as".
+    owns_draft: bool = False
     questions: tuple[Question, ...] = field(init=False)
+    #: Where the previous draft was moved by this session's first draft save, until the app
+    #: has said so (it sets this back to ``None``).
+    archived_draft: Path | None = field(init=False, default=None)
     #: Files this sitting has saved to (resolved). Only the first save to each keeps a
     #: ``.bak``, so the backup is the file as it was before this sitting touched it, and
     #: every later answer costs one fsynced write rather than a copy as well.
@@ -257,7 +299,7 @@ class Session:
         profile = draft.profile
         if profile.current_role is not None and not bank.has_role(profile.current_role):
             profile = profile.model_copy(update={"current_role": None})
-        return cls(bank, profile, None, mode_of(profile))
+        return cls(bank, profile, None, mode_of(profile), owns_draft=True)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -365,9 +407,16 @@ class Session:
         return self.persist()
 
     def persist(self) -> Path:
-        """Save to the profile's file, or to the autosave draft before it has one."""
+        """Save to the profile's file, or to the autosave draft before it has one.
+
+        The first draft save of a session that did not come from the draft moves an answered
+        draft aside first (``archive_draft``), so starting anew never loses earlier answers.
+        """
         if self.path is None:
             data_dir(create=True)
+            if not self.owns_draft:
+                self.archived_draft = archive_draft()
+                self.owns_draft = True
             return self._save(draft_path())
         return self._save(self.path)
 
@@ -388,8 +437,9 @@ class Session:
         had_path = self.path is not None
         self.path = path
         remember(path, self.profile)
-        if not had_path:
+        if not had_path and self.owns_draft:  # another sitting's draft is not ours to drop
             discard_draft()
+            self.owns_draft = False
         return written
 
     def export(self, path: Path) -> Path:

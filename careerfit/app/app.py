@@ -196,7 +196,18 @@ class CareerfitApp(App[int]):
         if self.save_failed:
             self.save_failed = False
             self._update_title()
+        self._announce_archived_draft()
         return True
+
+    def _announce_archived_draft(self) -> None:
+        """Say where an earlier unsaved draft went when this session's first save moved it aside."""
+        s = self.session
+        if s is None or s.archived_draft is None:
+            return
+        self.notify(f"The earlier unsaved draft was kept as {s.archived_draft}. Open it with "
+                    "\"Open a profile...\" on the welcome screen.", title="Earlier draft kept",
+                    timeout=12, markup=False)
+        s.archived_draft = None
 
     def _update_title(self) -> None:
         s = self.session

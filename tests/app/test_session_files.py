@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from careerfit.models import Bank
 from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session, backup_of, draft_path
+from careerfit.session import Session, backup_of, draft_path, load_draft
 
 
 def _bak(path: Path) -> Path:
@@ -51,3 +52,53 @@ def test_save_as_backs_up_an_existing_file_once_then_saves_without_copying(bank:
     s.save_as(path)
     s.set_answer(s.questions[0].id, 4)
     assert _bak(path).read_bytes() == before
+
+
+def _archived() -> list[Path]:
+    return sorted(draft_path().parent.glob("draft-*.toml"))
+
+
+def test_a_new_assessment_keeps_the_previous_draft_aside(bank: Bank) -> None:
+    old = Session.new(bank, name="Old")
+    old.set_answer(old.questions[0].id, 3)
+    old.set_answer(old.questions[1].id, 2)
+    old_answers = dict(old.profile.answers)
+
+    new = Session.new(bank, name="New")
+    new.set_answer(new.questions[2].id, 1)
+    (archived,) = _archived()
+    assert re.fullmatch(r"draft-\d{8}-\d{6}\.toml", archived.name)
+    assert new.archived_draft == archived
+    assert load_profile(draft_path()).answers == {new.questions[2].id: 1}
+    assert load_draft() is not None and load_draft().profile.name == "New"  # the welcome offers the newest
+
+    new.set_answer(new.questions[3].id, 4)  # later answers archive nothing more
+    assert _archived() == [archived]
+    reopened = Session.resume(bank, archived)  # an ordinary profile file ("Open a profile...")
+    assert reopened.profile.name == "Old" and reopened.profile.answers == old_answers
+
+
+def test_continuing_the_draft_and_replacing_an_empty_one_archive_nothing(bank: Bank) -> None:
+    Session.new(bank, name="Blank").persist()  # a draft with no answers: nothing to keep
+    first = Session.new(bank, name="Ada")
+    first.set_answer(first.questions[0].id, 3)
+    assert _archived() == [] and first.archived_draft is None
+    draft = load_draft()
+    assert draft is not None
+    resumed = Session.from_draft(bank, draft)
+    resumed.set_answer(resumed.questions[1].id, 2)
+    assert _archived() == []
+    assert load_profile(draft_path()).answers == {first.questions[0].id: 3, first.questions[1].id: 2}
+
+
+def test_save_as_of_a_new_profile_leaves_another_sittings_draft(bank: Bank, tmp_path: Path) -> None:
+    old = Session.new(bank, name="Old")
+    old.set_answer(old.questions[0].id, 3)
+    new = Session.new(bank, name="New")
+    new.save_as(tmp_path / "new.toml")
+    draft = load_draft()
+    assert draft is not None and draft.profile.name == "Old"
+    # Its own draft, though, is dropped once it has a file.
+    resumed = Session.from_draft(bank, draft)
+    resumed.save_as(tmp_path / "old.toml")
+    assert load_draft() is None and _archived() == []
