@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,8 @@ MODE_KEY = "mode"
 DRAFT_NAME = "draft.toml"
 RECENT_NAME = "recent.toml"
 MAX_RECENT = 8
+#: Characters kept of a name in a suggested file name (at most 4 bytes each in UTF-8).
+MAX_SLUG = 60
 #: Where a pasted posting comes from, as ``posting_report`` names it (it shows in the report).
 PASTED = "pasted posting"
 
@@ -95,10 +98,41 @@ def _free_path(path: Path) -> Path:
     return candidate
 
 
+def profile_slug(name: str) -> str:
+    """A file name stem from a person's name: letters and digits of any script, ``-`` between.
+
+    ASCII-only slugs sent every Chinese, Greek or Arabic name (and the empty one) to the
+    same ``profile.toml``. The name is NFC-normalised first so a decomposed "ë" stays one
+    letter, lower-cased, and cut to ``MAX_SLUG`` characters so the name fits a file system's
+    255-byte limit even at four UTF-8 bytes a character.
+    """
+    text = unicodedata.normalize("NFC", clean_text(name, single_line=True)).lower()
+    slug = re.sub(r"-{2,}", "-", "".join(c if c.isalnum() or c in "_-" else "-" for c in text)).strip("-")
+    return slug[:MAX_SLUG].strip("-")
+
+
 def default_profile_path(name: str) -> Path:
-    """The save path proposed the first time: ``<data dir>/profiles/<name>.toml``."""
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", clean_text(name, single_line=True)).strip("-").lower()
-    return data_dir() / "profiles" / f"{slug or 'profile'}.toml"
+    """The save path proposed the first time: ``<data dir>/profiles/<name>.toml``, not yet taken.
+
+    "Ann" and "ann" (or two people with one name) get ``ann.toml`` and ``ann-2.toml``
+    rather than one profile proposed over the other.
+    """
+    return _free_path(data_dir() / "profiles" / f"{profile_slug(name) or 'profile'}.toml")
+
+
+def replaces_other_file(path: Path, own: Path | None) -> bool:
+    """Whether writing ``path`` would replace an existing file other than ``own``.
+
+    The app asks before doing that. A folder or a path that cannot be used is not "another
+    file": writing it fails with its own message.
+    """
+    try:
+        path = expand_path(path)
+        if not path.exists() or path.is_dir():
+            return False
+    except (SaveError, OSError):
+        return False
+    return own is None or _resolved(path) != _resolved(own)
 
 
 def expand_path(path: Path) -> Path:
@@ -268,6 +302,8 @@ class Session:
     #: Where the previous draft was moved by this session's first draft save, until the app
     #: has said so (it sets this back to ``None``).
     archived_draft: Path | None = field(init=False, default=None)
+    #: The last report this session exported; writing it again needs no confirmation.
+    exported_to: Path | None = field(init=False, default=None)
     #: Files this sitting has saved to (resolved). Only the first save to each keeps a
     #: ``.bak``, so the backup is the file as it was before this sitting touched it, and
     #: every later answer costs one fsynced write rather than a copy as well.
@@ -447,7 +483,9 @@ class Session:
         path = expand_path(path)
         if path.is_dir():
             raise SaveError("is a folder; give a file name", path)
-        return atomic_write(path, self.report_markdown().encode("utf-8"), backup=False)
+        written = atomic_write(path, self.report_markdown().encode("utf-8"), backup=False)
+        self.exported_to = path
+        return written
 
 
 def ago(timestamp: float, now: float | None = None) -> str:

@@ -27,7 +27,15 @@ from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.bank import load_bank
 from careerfit.errors import CareerfitError, SaveError
 from careerfit.models import Bank
-from careerfit.session import DraftInfo, Mode, Session, backup_of, default_profile_path, remember
+from careerfit.session import (
+    DraftInfo,
+    Mode,
+    Session,
+    backup_of,
+    default_profile_path,
+    remember,
+    replaces_other_file,
+)
 
 HANDLED_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 
@@ -219,36 +227,71 @@ class CareerfitApp(App[int]):
         self.sub_title = f"{name} · {'NOT SAVED' if self.save_failed else where}"
 
     def action_save(self) -> None:
-        from careerfit.app.screens.dialogs import PathDialog
         s = self.session
         if s is None:
             self.notify("Nothing to save yet: start or resume an assessment.", markup=False)
             return
         if s.path is None or self.save_failed:
-            default = s.path or default_profile_path(s.profile.name)
-            self.push_screen(PathDialog("Save the profile to", default), self._save_as)
+            self._ask_save_path(s.path or default_profile_path(s.profile.name))
         elif self.record(s.persist):
             self.notify(f"Saved to {s.path}", markup=False)
 
-    def _save_as(self, path: Path | None) -> None:
+    def _ask_save_path(self, default: Path) -> None:
+        from careerfit.app.screens.dialogs import PathDialog
+        self.push_screen(PathDialog("Save the profile to", default), self._save_as)
+
+    def _confirm_replace(self, path: Path, replace: Callable[[], None], ask_again: Callable[[], None]) -> None:
+        """Ask before writing over an existing file; anything but "Replace" keeps it.
+
+        "Keep it" is the first button, so Enter (and Escape) leave the file alone; the
+        path dialog comes back to choose another name.
+        """
+        from careerfit.app.screens.dialogs import ErrorPanel
+
+        def chosen(choice: str | None) -> None:
+            if choice == "replace":
+                replace()
+            elif choice == "keep":
+                ask_again()
+
+        self.push_screen(
+            ErrorPanel("Replace the file?", f"{path} already exists. Replacing it loses what it holds.",
+                       (("keep", "Keep it, choose another name"), ("replace", "Replace it"))),
+            chosen,
+        )
+
+    def _save_as(self, path: Path | None, *, confirmed: bool = False) -> None:
         if path is None or self.session is None:
             return
         session = self.session
+        if not confirmed and replaces_other_file(path, session.path):
+            self._confirm_replace(path, lambda: self._save_as(path, confirmed=True),
+                                  lambda: self._ask_save_path(path))
+            return
         if self.record(lambda: session.save_as(path)):
             self.notify(f"Saved to {path}", markup=False)
         self._update_title()
 
     def action_export(self) -> None:
-        from careerfit.app.screens.dialogs import PathDialog
         s = self.session
         if s is None:
             self.notify("Nothing to export yet: start or resume an assessment.", markup=False)
             return
-        default = s.path.with_suffix(".md") if s.path is not None else Path.cwd() / "careerfit-report.md"
+        default = s.exported_to or (s.path.with_suffix(".md") if s.path is not None
+                                    else Path.cwd() / "careerfit-report.md")
+        self._ask_export_path(default)
+
+    def _ask_export_path(self, default: Path) -> None:
+        from careerfit.app.screens.dialogs import PathDialog
         self.push_screen(PathDialog("Export the Markdown report to", default, action="Export"), self._export_to)
 
-    def _export_to(self, path: Path | None) -> None:
+    def _export_to(self, path: Path | None, *, confirmed: bool = False) -> None:
+        """Write the report; an existing file other than this session's last report is asked about."""
         if path is None or self.session is None:
+            return
+        if not confirmed and replaces_other_file(path, self.session.exported_to):
+            self._confirm_replace(path, lambda: self._export_to(path, confirmed=True),
+                                  lambda: self._ask_export_path(path))
             return
         try:
             written = self.session.export(path)

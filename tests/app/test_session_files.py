@@ -7,7 +7,15 @@ from pathlib import Path
 
 from careerfit.models import Bank
 from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session, backup_of, draft_path, load_draft
+from careerfit.session import (
+    MAX_SLUG,
+    Session,
+    backup_of,
+    default_profile_path,
+    draft_path,
+    load_draft,
+    replaces_other_file,
+)
 
 
 def _bak(path: Path) -> Path:
@@ -102,3 +110,36 @@ def test_save_as_of_a_new_profile_leaves_another_sittings_draft(bank: Bank, tmp_
     resumed = Session.from_draft(bank, draft)
     resumed.save_as(tmp_path / "old.toml")
     assert load_draft() is None and _archived() == []
+
+
+def test_suggested_names_keep_any_script_and_never_collide(bank: Bank) -> None:
+    assert default_profile_path("李雷").name == "李雷.toml"
+    assert default_profile_path("王芳").name == "王芳.toml"
+    assert default_profile_path("Zoe\u0308 Ünal").name == "zoë-ünal.toml"  # decomposed ë stays one letter
+    assert default_profile_path("").name == "profile.toml"
+    assert default_profile_path("Ann [/] O'Neil").name == "ann-o-neil.toml"
+    long = default_profile_path("𝔄" * 300)
+    assert len(long.stem) == MAX_SLUG and len(long.name.encode("utf-8")) <= 255
+
+    folder = default_profile_path("Ann").parent
+    folder.mkdir(parents=True)
+    (folder / "ann.toml").write_text("x", encoding="utf-8")
+    assert default_profile_path("ann").name == "ann-2.toml"
+    assert default_profile_path("Ann").name == "ann-2.toml"
+    (folder / "ann-2.toml").write_text("x", encoding="utf-8")
+    assert default_profile_path("ANN").name == "ann-3.toml"
+    (folder / "profile.toml").write_text("x", encoding="utf-8")
+    assert default_profile_path("").name == "profile-2.toml"
+
+
+def test_replacing_another_file_is_detected_but_not_ones_own(tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    other = tmp_path / "other.toml"
+    for p in (own, other):
+        p.write_text("x", encoding="utf-8")
+    link = tmp_path / "link.toml"
+    link.symlink_to(own)
+    assert replaces_other_file(other, own) and replaces_other_file(other, None)
+    assert not replaces_other_file(own, own) and not replaces_other_file(link, own)
+    assert not replaces_other_file(tmp_path / "new.toml", own)
+    assert not replaces_other_file(tmp_path, own)  # a folder: the save itself says why not
