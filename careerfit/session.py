@@ -449,6 +449,10 @@ class Session:
         draft aside first (``archive_draft``), so starting anew never loses earlier answers.
         """
         if self.path is None:
+            if not self.owns_draft and not self.profile.answers and not self.profile.not_relevant:
+                # Nothing to keep yet (a new assessment quit before its first answer): leave
+                # an earlier draft where the welcome screen offers it, rather than archiving it.
+                return draft_path()
             data_dir(create=True)
             if not self.owns_draft:
                 self.archived_draft = archive_draft()

@@ -143,3 +143,15 @@ def test_replacing_another_file_is_detected_but_not_ones_own(tmp_path: Path) -> 
     assert not replaces_other_file(own, own) and not replaces_other_file(link, own)
     assert not replaces_other_file(tmp_path / "new.toml", own)
     assert not replaces_other_file(tmp_path, own)  # a folder: the save itself says why not
+
+
+def test_quitting_a_new_session_before_any_answer_keeps_the_earlier_draft(bank) -> None:
+    from careerfit.session import Session, load_draft
+
+    old = Session.new(bank, name="Old", mode="quick")
+    for q in old.questions[:3]:
+        old.set_answer(q.id, 2)
+    new = Session.new(bank, name="New", mode="quick")
+    new.persist()  # what quitting does
+    info = load_draft()
+    assert info is not None and info.profile.name == "Old" and len(info.profile.answers) == 3
