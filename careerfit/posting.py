@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from careerfit.errors import CareerfitError
 from careerfit.lexicon import Hit, Lexicon
 from careerfit.models import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
-from careerfit.scoring import Assessment, assess
-from careerfit.targets import bank_with_role
+from careerfit.scoring import Assessment
+from careerfit.targets import assess_role
 from careerfit.text import clean_text
 from careerfit.titles import MAX_TITLE, TitleMatch, clean_title, cosine, match_title, role_vector
 
@@ -399,5 +399,4 @@ def _free_id(bank: Bank, base: str = POSTING_ROLE_ID) -> str:
 
 def fit_posting(analysis: PostingAnalysis, bank: Bank, profile: Profile) -> tuple[Bank, Assessment]:
     """Fit, gaps and plan for the posting: ``assess`` with the posting role as the target."""
-    extended = bank_with_role(bank, analysis.role)
-    return extended, assess(extended, profile, target=analysis.role.id)
+    return assess_role(bank, profile, analysis.role)

@@ -405,10 +405,9 @@ class Session:
 
     def target_assessment(self, role: Role) -> tuple[Bank, Assessment]:
         """A saved target scored as ``careerfit report --target NAME`` scores it."""
-        from careerfit.targets import bank_with_role
+        from careerfit.targets import assess_role
 
-        extended = bank_with_role(self.bank, role)
-        return extended, assess(extended, self.profile, role.id)
+        return assess_role(self.bank, self.profile, role)
 
     # --- changing -----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from careerfit.titles import MAX_TITLE, clean_title
 
 if TYPE_CHECKING:
     from careerfit.posting import PostingAnalysis
+    from careerfit.scoring import Assessment
 
 #: Saved targets become roles with this id prefix, so they never clash with the bank's roles.
 TARGET_PREFIX = "target-"
@@ -27,6 +28,15 @@ def bank_with_role(bank: Bank, role: Role) -> Bank:
     """The bank plus one extra role (a posting or a saved target), for ``assess``."""
     roles = (*tuple(r for r in bank.roles if r.id != role.id), role)
     return Bank(areas=bank.areas, questions=bank.questions, roles=roles, scoring=bank.scoring, source=bank.source)
+
+
+def assess_role(bank: Bank, profile: Profile, role: Role) -> tuple[Bank, Assessment]:
+    """Score a role the bank does not hold (a posting, a saved target) as ``--target`` would:
+    the bank plus that role, and the assessment with it as the target."""
+    from careerfit.scoring import assess
+
+    extended = bank_with_role(bank, role)
+    return extended, assess(extended, profile, target=role.id)
 
 
 _TARGET_NAME = re.compile(r"[A-Za-z0-9_-]{1,60}")
