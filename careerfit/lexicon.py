@@ -359,25 +359,26 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
 
 def _check_duplicates(areas: dict[str, tuple[Term, ...]], phrases: list[LevelPhrases], source: str) -> None:
     """A spelling must mean one thing; otherwise which area it signals depends on file order."""
+    _first_duplicate(
+        ((s, f"area {area}, term '{t.term}'") for area, terms in areas.items() for t in terms for s in t.spellings),
+        "lexicon spelling '{text}' ({where}) repeats {first}",
+        source,
+    )
+    _first_duplicate(
+        ((p, f"level {lp.level}") for lp in phrases for p in lp.phrases),
+        "level phrase '{text}' is listed twice ({first} and {where})",
+        source,
+    )
+
+
+def _first_duplicate(items: Iterable[tuple[str, str]], message: str, source: str) -> None:
+    """Raise at the first text that repeats (case and space/hyphen folded)."""
     seen: dict[str, str] = {}
-    for area, terms in areas.items():
-        for t in terms:
-            for s in t.spellings:
-                key = norm(s)
-                if key in seen:
-                    raise FileFormatError(
-                        f"lexicon spelling '{s}' (area {area}, term '{t.term}') repeats {seen[key]}", source or None
-                    )
-                seen[key] = f"area {area}, term '{t.term}'"
-    seen_p: dict[str, int] = {}
-    for lp in phrases:
-        for p in lp.phrases:
-            key = norm(p)
-            if key in seen_p:
-                raise FileFormatError(
-                    f"level phrase '{p}' is listed twice (levels {seen_p[key]} and {lp.level})", source or None
-                )
-            seen_p[key] = lp.level
+    for text, where in items:
+        key = norm(text)
+        if key in seen:
+            raise FileFormatError(message.format(text=text, where=where, first=seen[key]), source or None)
+        seen[key] = where
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
