@@ -13,14 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
+from careerfit import cache
+from careerfit.domain import BUILDERS, Bank, Scoring
 from careerfit.errors import BankError, CareerfitError, format_validation
 from careerfit.locations import LEXICON_FILE, builtin_bank
-from careerfit.models import Area, Bank, Question, Role, Scoring
-from careerfit.parse_cache import parse_files
+from careerfit.tomlio import read_toml
 
-_SECTIONS: dict[str, type[BaseModel]] = {"area": Area, "question": Question, "role": Role}
+_KINDS = ("area", "question", "role", "scoring")
 #: Top-level keys the bank ignores (free-form notes about a file).
 _OTHER_KEYS = {"meta"}
 _BUILTIN = "(built-in)"
@@ -32,36 +31,60 @@ def _entry_id(raw: Any, index: int) -> str:
     return f"#{index + 1}"
 
 
-def _read_folder(folder: Path, problems: list[str]) -> dict[str, list[tuple[str, BaseModel]]]:
-    found: dict[str, list[tuple[str, BaseModel]]] = {"area": [], "question": [], "role": [], "scoring": []}
+def _validate_file(path: Path) -> tuple[dict[str, Any], bool]:
+    """A bank file's entries, validated, in JSON form, and its problems; cacheable if none.
+
+    The slow path (TOML parsing, pydantic), taken only for files the cache does not hold.
+    """
+    from pydantic import ValidationError
+
+    from careerfit.models import validate_entry
+
+    entries: dict[str, list[Any]] = {kind: [] for kind in _KINDS}
+    problems: list[str] = []
+    try:
+        data = read_toml(path, what="bank file")
+    except CareerfitError as exc:
+        return {"entries": entries, "problems": [str(exc)]}, False
+    for key, value in data.items():
+        if key in _OTHER_KEYS:
+            continue
+        if key == "scoring":
+            try:
+                entries["scoring"].append(validate_entry("scoring", value))
+            except ValidationError as exc:
+                problems.append(f"{path.name}: [scoring]: {format_validation(exc)}")
+            continue
+        if key not in _KINDS:
+            problems.append(f"{path.name}: unknown table '{key}' (expected area, question, role, scoring)")
+            continue
+        if not isinstance(value, list):
+            problems.append(f"{path.name}: '{key}' must be an array of tables ([[{key}]])")
+            continue
+        for i, raw in enumerate(value):
+            try:
+                entries[key].append(validate_entry(key, raw))
+            except ValidationError as exc:
+                problems.append(f"{path.name}: {key} {_entry_id(raw, i)}: {format_validation(exc)}")
+    return {"entries": entries, "problems": problems}, not problems
+
+
+def _build_file(value: dict[str, Any]) -> tuple[dict[str, list[Any]], list[str]]:
+    """Domain objects from a file's validated entries (raises on a malformed cache entry)."""
+    entries = value["entries"]
+    return {kind: [BUILDERS[kind](d) for d in entries[kind]] for kind in _KINDS}, [str(p) for p in value["problems"]]
+
+
+def _read_folder(folder: Path, problems: list[str]) -> dict[str, list[tuple[str, Any]]]:
+    found: dict[str, list[tuple[str, Any]]] = {kind: [] for kind in _KINDS}
     files = sorted(p for p in folder.glob("*.toml") if p.name != LEXICON_FILE)
     if not files:
         problems.append(f"{folder}: no .toml files")
-    for path, data in parse_files(folder, files):
-        if isinstance(data, CareerfitError):
-            problems.append(str(data))
-            continue
-        for key, value in data.items():
-            if key in _OTHER_KEYS:
-                continue
-            if key == "scoring":
-                try:
-                    found["scoring"].append((path.name, Scoring.model_validate(value)))
-                except ValidationError as exc:
-                    problems.append(f"{path.name}: [scoring]: {format_validation(exc)}")
-                continue
-            model = _SECTIONS.get(key)
-            if model is None:
-                problems.append(f"{path.name}: unknown table '{key}' (expected area, question, role, scoring)")
-                continue
-            if not isinstance(value, list):
-                problems.append(f"{path.name}: '{key}' must be an array of tables ([[{key}]])")
-                continue
-            for i, raw in enumerate(value):
-                try:
-                    found[key].append((path.name, model.model_validate(raw)))
-                except ValidationError as exc:
-                    problems.append(f"{path.name}: {key} {_entry_id(raw, i)}: {format_validation(exc)}")
+    for path, (objects, file_problems) in cache.per_file(folder, files, kind="bank", compute=_validate_file,
+                                                        build=_build_file):
+        problems.extend(file_problems)
+        for kind in _KINDS:
+            found[kind].extend((path.name, obj) for obj in objects[kind])
     return found
 
 

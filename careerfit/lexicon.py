@@ -32,10 +32,12 @@ from pydantic import (
     model_validator,
 )
 
-from careerfit.errors import CareerfitError, FileFormatError, format_validation
+from careerfit.domain import MAX_LEVEL, Bank
+from careerfit.errors import FileFormatError, format_validation
 from careerfit.locations import LEXICON_FILE, builtin_bank
-from careerfit.models import MAX_LEVEL, Bank, Id
+from careerfit.models import Id
 from careerfit.text import clean_text
+from careerfit.tomlio import read_toml
 
 #: Characters that glue onto a word: a spelling touching one of these is inside a longer word.
 _WORDISH = r"[\w+#&]"
@@ -415,10 +417,12 @@ def _builtin() -> Lexicon:
 
 
 def _parse(path: Path) -> dict[str, Any]:
-    """Parsed through the same cache as bank files (pure-Python TOML parsing is slow)."""
-    from careerfit.parse_cache import parse_files
+    """Parsed through the same cache as bank files (pure-Python TOML parsing is slow); only
+    the parsing is cached, the lexicon is validated on every load."""
+    from careerfit import cache
 
-    ((_, data),) = parse_files(path.parent, [path], what="lexicon", kind="lexicon")
-    if isinstance(data, CareerfitError):
-        raise data
+    def parse(p: Path) -> tuple[dict[str, Any], bool]:
+        return read_toml(p, what="lexicon"), True
+
+    ((_, data),) = cache.per_file(path.parent, [path], kind="lexicon", compute=parse, build=dict)
     return data

@@ -28,9 +28,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from careerfit.domain import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
 from careerfit.errors import CareerfitError
 from careerfit.lexicon import Hit, Lexicon
-from careerfit.models import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
 from careerfit.scoring import Assessment
 from careerfit.targets import assess_role
 from careerfit.text import clean_text

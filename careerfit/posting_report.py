@@ -14,8 +14,8 @@ from typing import Any
 
 from careerfit import __version__
 from careerfit.bank import load_bank
+from careerfit.domain import Bank, Profile
 from careerfit.lexicon import Lexicon, load_lexicon
-from careerfit.models import Bank, Profile
 from careerfit.posting import Difference, PostingAnalysis, analyse_posting, fit_posting
 from careerfit.report import to_json, to_markdown
 from careerfit.scoring import Assessment
@@ -141,7 +141,7 @@ def posting_json(analysis: PostingAnalysis) -> dict[str, Any]:
              "role_importance": d.role_importance}
             for d in a.differences
         ],
-        "role": a.role.model_dump(mode="json"),
+        "role": a.role.to_json(),
     }
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
+from careerfit import cache
+from careerfit.domain import PROFILE_SCHEMA, Bank, Profile, is_valid_id, profile_from
 from careerfit.errors import ProfileError, SaveError, format_validation
-from careerfit.models import PROFILE_SCHEMA, Bank, Profile, is_valid_id
 from careerfit.tomlio import atomic_write, dump_toml, parse_toml, read_text
 
 #: Schemas this version can read; 0 is the unnumbered draft format (no ``schema`` key).
@@ -55,7 +54,12 @@ def migrate(data: dict[str, Any], path: Path | None = None) -> dict[str, Any]:
     return data
 
 
-def profile_from_dict(data: dict[str, Any], path: Path | None = None) -> Profile:
+def validated_document(data: dict[str, Any], path: Path | None = None) -> dict[str, Any]:
+    """A profile document migrated and validated (``ProfileError`` naming ``path`` if not)."""
+    from pydantic import ValidationError
+
+    from careerfit.models import validate_profile
+
     data = migrate(data, path)
     if "answers" in data:
         try:
@@ -63,15 +67,31 @@ def profile_from_dict(data: dict[str, Any], path: Path | None = None) -> Profile
         except ProfileError as exc:
             raise ProfileError(exc.problem, path) from None
     try:
-        return Profile.model_validate(data)
+        return validate_profile(data)
     except ValidationError as exc:
         raise ProfileError(format_validation(exc), path) from None
 
 
+def profile_from_dict(data: dict[str, Any], path: Path | None = None) -> Profile:
+    return profile_from(validated_document(data, path))
+
+
 def load_profile(path: Path) -> Profile:
-    """Read and validate a profile file. Raises ``ProfileError``/``FileFormatError``."""
+    """Read and validate a profile file. Raises ``ProfileError``/``FileFormatError``.
+
+    A file whose text is exactly what careerfit last validated or wrote there is taken from
+    the cache (``careerfit.cache``) without parsing or validating it again.
+    """
     text = read_text(path, what="profile")
-    return profile_from_dict(parse_toml(text, path), path)
+    known = cache.known_profile(path, text)
+    if known is not None:
+        try:
+            return profile_from(known)
+        except cache.MALFORMED:
+            pass
+    document = validated_document(parse_toml(text, path), path)
+    cache.remember_profile(path, text, document)
+    return profile_from(document)
 
 
 def check_against_bank(profile: Profile, bank: Bank, path: Path | None = None) -> None:
@@ -83,12 +103,7 @@ def check_against_bank(profile: Profile, bank: Bank, path: Path | None = None) -
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The TOML document: ``schema`` first, no ``None`` values, answers last."""
-    data = profile.model_dump(by_alias=True, exclude_none=True)
-    answers = data.pop("answers", {})
-    ordered = {"schema": data.pop("schema")}
-    ordered.update(data)
-    ordered["answers"] = answers
-    return ordered
+    return profile.to_document()
 
 
 def dumps_profile(profile: Profile) -> bytes:
@@ -104,13 +119,17 @@ def save_profile(profile: Profile, path: Path, *, backup: bool = True) -> Path:
     answer before last (and each answer costs one fsynced write, not two).
     """
     _refuse_newer(path)
+    document = profile.to_document()
+    payload = dump_toml(document)
     try:
-        written = atomic_write(path, dumps_profile(profile), backup=backup)
+        written = atomic_write(path, payload, backup=backup)
     except SaveError as exc:
         if exc.path is None:
             raise SaveError(exc.problem, path) from None
         raise
     _OWN_WRITES[str(path)] = _stamp(path)
+    # Reopening this file (the next sitting) then needs neither TOML parsing nor pydantic.
+    cache.remember_profile(written, payload.decode("utf-8"), document)
     return written
 
 
@@ -132,7 +151,10 @@ def _refuse_newer(path: Path) -> None:
     if stamp is None or _OWN_WRITES.get(str(path)) == stamp:
         return
     try:
-        data = parse_toml(read_text(path, what="profile"), path)
+        text = read_text(path, what="profile")
+        if cache.known_profile(path, text) is not None:
+            return  # a profile this careerfit validated or wrote: not from a newer one
+        data = parse_toml(text, path)
     except Exception:  # an unreadable old file is replaced (its copy goes to .bak)
         return
     schema = data.get("schema")
@@ -149,4 +171,5 @@ __all__ = [
     "profile_from_dict",
     "profile_to_dict",
     "save_profile",
+    "validated_document",
 ]

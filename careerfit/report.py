@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from careerfit import __version__
-from careerfit.models import MAX_LEVEL, Bank, Profile
+from careerfit.domain import MAX_LEVEL, Bank, Profile
 from careerfit.scoring import Assessment, PlanStep, RoleScore, plan_for, strengths
 from careerfit.text import md_escape
 

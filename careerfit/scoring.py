@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from math import floor
 from typing import NamedTuple
 
+from careerfit.domain import Bank, Profile, Role
 from careerfit.errors import UsageError
-from careerfit.models import Bank, Profile, Role
 
 WEEKS_PER_MONTH = 52 / 12
 MAX_ACTIONS_PER_STEP = 3

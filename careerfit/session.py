@@ -10,17 +10,18 @@ app has no file or scoring logic of its own. The exported report is built exactl
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
+from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile, Question, Role
 from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.locations import user_data_dir
-from careerfit.models import Area, Bank, Profile, Question, Role
 from careerfit.profile_io import check_against_bank, load_profile, save_profile
 from careerfit.report import to_markdown
 from careerfit.scoring import Assessment, assess
@@ -66,8 +67,7 @@ def questions_for_mode(bank: Bank, mode: Mode) -> tuple[Question, ...]:
 
 
 def mode_of(profile: Profile) -> Mode:
-    extra = profile.model_extra or {}
-    value = extra.get(MODE_KEY)
+    value = profile.extra.get(MODE_KEY)
     return value if value in MODES else "full"
 
 
@@ -315,14 +315,20 @@ class Session:
     @classmethod
     def new(cls, bank: Bank, *, name: str = "", current_role: str | None = None,
             hours_per_week: float = 8, mode: Mode = "quick") -> Session:
-        """A blank profile with the welcome screen's details; it has no file until "save as"."""
-        data: dict[str, Any] = {"name": name, "hours_per_week": hours_per_week, MODE_KEY: mode}
-        if current_role:
-            data["current_role"] = current_role
-        try:
-            profile = Profile.model_validate(data)
-        except ValueError as exc:  # pydantic's ValidationError is a ValueError
-            raise ProfileError(f"invalid new profile: {exc}") from None
+        """A blank profile with the welcome screen's details; it has no file until "save as".
+
+        Built directly, not through pydantic: the welcome screen's values are checked here,
+        against the same limits ``ProfileModel`` applies to a file.
+        """
+        name = clean_text(name, single_line=True)
+        if len(name) > MAX_NAME:
+            raise ProfileError(f"invalid new profile: the name is over {MAX_NAME} characters")
+        if isinstance(hours_per_week, bool) or not MIN_HOURS <= hours_per_week <= MAX_HOURS:
+            raise ProfileError(f"invalid new profile: hours a week must be {MIN_HOURS:g} to {MAX_HOURS:g}")
+        if current_role and not bank.has_role(current_role):
+            raise ProfileError(f"invalid new profile: unknown role '{current_role}'")
+        profile = Profile(name=name, current_role=current_role or None, hours_per_week=hours_per_week,
+                          extra={MODE_KEY: mode})
         return cls(bank, profile, None, mode)
 
     @classmethod
@@ -334,7 +340,7 @@ class Session:
     def from_draft(cls, bank: Bank, draft: DraftInfo) -> Session:
         profile = draft.profile
         if profile.current_role is not None and not bank.has_role(profile.current_role):
-            profile = profile.model_copy(update={"current_role": None})
+            profile = dataclasses.replace(profile, current_role=None)
         return cls(bank, profile, None, mode_of(profile), owns_draft=True)
 
     # --- reading ------------------------------------------------------------------------

@@ -6,13 +6,12 @@ scored later like any role through ``bank_with_role`` and ``careerfit.scoring.as
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
+from careerfit.domain import Bank, Profile, Role
 from careerfit.errors import ProfileError, UsageError, format_validation
-from careerfit.models import Bank, Profile, Role, Source
 from careerfit.text import clean_text
 from careerfit.titles import MAX_TITLE, clean_title
 
@@ -66,15 +65,19 @@ def role_from_target(name: str, entry: Any, bank: Bank | None = None) -> Role:
     if not isinstance(title, str):
         raise ProfileError(f"targets -> {name} -> title: must be text")
     title = clean_title(title)[:MAX_TITLE]
+    from pydantic import ValidationError
+
+    from careerfit.models import validate_role
+
     try:
-        role = Role(
-            id=f"{TARGET_PREFIX}{name}",
-            name=f"Target: {title or name}",
-            description=f"Saved target '{name}', read from a job posting.",
-            titles=(title,) if title else (),
-            sources=(Source(title="Saved job posting", ref=str(entry.get("source", ""))[:200]),),
-            requires=entry["requires"],
-        )
+        role = validate_role({
+            "id": f"{TARGET_PREFIX}{name}",
+            "name": f"Target: {title or name}",
+            "description": f"Saved target '{name}', read from a job posting.",
+            "titles": (title,) if title else (),
+            "sources": ({"title": "Saved job posting", "ref": str(entry.get("source", ""))[:200]},),
+            "requires": entry["requires"],
+        })
     except ValidationError as exc:
         raise ProfileError(f"targets -> {name}: {format_validation(exc)}") from None
     if bank is not None:
@@ -88,7 +91,7 @@ def role_from_target(name: str, entry: Any, bank: Bank | None = None) -> Role:
 
 def saved_targets(profile: Profile, bank: Bank | None = None) -> dict[str, Role]:
     """Every ``[targets.NAME]`` of a profile as a role, in file order."""
-    raw = (profile.model_extra or {}).get("targets", {})
+    raw = profile.extra.get("targets", {})
     if not isinstance(raw, dict):
         raise ProfileError("targets: must be a table of named targets")
     return {name: role_from_target(name, entry, bank) for name, entry in raw.items()}
@@ -99,8 +102,6 @@ def with_target(profile: Profile, name: str, analysis: PostingAnalysis, *, saved
     """A copy of the profile with the posting saved as ``[targets.NAME]`` (replacing one of that name)."""
     if not _TARGET_NAME.fullmatch(name):
         raise UsageError(f"target name '{name}' must be 1-60 letters, digits, '_' or '-'")
-    data = profile.model_dump(by_alias=True)
-    targets = dict(data.get("targets") or {})
+    targets = dict(profile.extra.get("targets") or {})
     targets[name] = target_entry(analysis, saved=saved, source=source)
-    data["targets"] = targets
-    return Profile.model_validate(data)
+    return dataclasses.replace(profile, extra={**profile.extra, "targets": targets})

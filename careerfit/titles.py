@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from careerfit.domain import Bank, Role
 from careerfit.errors import UsageError
 from careerfit.lexicon import Lexicon
-from careerfit.models import Bank, Role
 from careerfit.text import clean_text
 
 VARIANT_WEIGHT = 0.8

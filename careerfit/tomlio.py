@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +67,8 @@ def _is_char_device(path: Path) -> bool:
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
     """Parse TOML text; an empty document is an error, not an empty table."""
+    import tomllib  # here: a start-up served from the cache (careerfit.cache) parses nothing
+
     if not text.strip():
         raise FileFormatError("file is empty", path)
     try:
@@ -82,7 +83,7 @@ def read_toml(path: Path, *, what: str = "file") -> dict[str, Any]:
     return parse_toml(read_text(path, what=what), path)
 
 
-def _toml_message(exc: tomllib.TOMLDecodeError) -> str:
+def _toml_message(exc: Exception) -> str:
     msg = str(exc)
     return re.sub(r"\s+", " ", msg).strip()
 
@@ -97,13 +98,14 @@ def dump_toml(data: dict[str, Any]) -> bytes:
         raise SaveError(f"cannot be written as TOML: {exc}") from None
 
 
-def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
+def atomic_write(path: Path, payload: bytes, *, backup: bool = True, durable: bool = True) -> Path:
     """Write ``payload`` to ``path`` so a crash leaves either the old file or the new one.
 
     The temporary file sits in the same folder (``os.replace`` is atomic only there), is
     flushed and fsynced before the rename, and the folder is fsynced after. A symlink is
     resolved first, so the link's target is updated and the link kept. The previous
-    content is kept as ``NAME.bak``. Returns the path actually written.
+    content is kept as ``NAME.bak``. Returns the path actually written. ``durable=False``
+    skips the fsyncs, for files that are only a cache: still atomic, not crash-proof.
     """
     import tempfile
 
@@ -123,14 +125,16 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True) -> Path:
             fd = -1
             fh.write(payload)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if backup and target.exists():
             bak = target.with_name(target.name + ".bak")
             with contextlib.suppress(OSError):
                 _copy_bytes(target, bak)
         os.replace(tmp_name, target)
         tmp_name = ""
-        _fsync_dir(folder)
+        if durable:
+            _fsync_dir(folder)
     except OSError as exc:
         raise SaveError(f"cannot save: {exc.strerror or exc}", target) from None
     finally:

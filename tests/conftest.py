@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from careerfit.bank import load_bank
-from careerfit.models import Bank, Profile
+from careerfit.domain import Bank, Profile
+from careerfit.profile_io import profile_from_dict
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +20,7 @@ def bank() -> Bank:
 def profile_from_levels(bank: Bank, levels: Mapping[str, int], **fields: object) -> Profile:
     """A profile answering every question of each named area at that level."""
     answers = {q.id: levels[q.skill] for q in bank.questions if q.skill in levels}
-    return Profile.model_validate({"name": "Test", **fields, "answers": answers})
+    return profile_from_dict({"name": "Test", **fields, "answers": answers})
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.models import DEFAULT_LABELS
+from careerfit.domain import DEFAULT_LABELS
 
 AREAS = ["ml", "ai_apps", "software", "architecture", "mlops", "data_eng", "statistics", "analysis", "research",
          "business"]

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from careerfit.domain import PROFILE_SCHEMA, Profile
 from careerfit.errors import FileFormatError, ProfileError, SaveError
-from careerfit.models import PROFILE_SCHEMA, Profile
-from careerfit.profile_io import check_against_bank, dumps_profile, load_profile, save_profile
+from careerfit.profile_io import check_against_bank, dumps_profile, load_profile, profile_from_dict, save_profile
 from careerfit.tomlio import atomic_write, clean_stale_temps
 
 GOOD = """schema = 1
@@ -117,7 +117,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path):
 
 def test_older_schema_is_migrated(tmp_path):
     p = load_profile(write(tmp_path, 'name = "Old"\nhours = 5\n[answers]\n"ml.x" = 2\n'))
-    assert p.schema_ == PROFILE_SCHEMA and p.hours_per_week == 5 and p.answers == {"ml.x": 2}
+    assert p.schema == PROFILE_SCHEMA and p.hours_per_week == 5 and p.answers == {"ml.x": 2}
 
 
 def test_unknown_role_is_refused_against_the_bank(bank, tmp_path):
@@ -186,16 +186,16 @@ def test_stale_temp_files_are_cleaned(tmp_path):
 
 
 def test_control_characters_are_removed_from_names():
-    p = Profile(name="Ann\x1b]0;TITLE\x07\u202e\x00 Lee\r\nJr")
+    p = profile_from_dict({"name": "Ann\x1b]0;TITLE\x07\u202e\x00 Lee\r\nJr"})
     assert p.name == "Ann]0;TITLE Lee Jr"
 
 
 def test_lone_surrogates_never_reach_the_disk(tmp_path):
-    with pytest.raises(ValueError):
-        Profile(name="a\ud800b")
+    with pytest.raises(ProfileError):
+        profile_from_dict({"name": "a\ud800b"})
     path = write(tmp_path, GOOD)
     p = load_profile(path)
-    p.__pydantic_extra__["mentor"] = "x\udfffy"  # extras are kept unvalidated
+    p.extra["mentor"] = "x\udfffy"  # extras are kept unvalidated
     with pytest.raises(SaveError, match="cannot be written"):
         save_profile(p, path)
     assert path.read_text() == GOOD
@@ -215,14 +215,17 @@ ids_st = st.from_regex(r"[a-z_]{1,8}(\.[a-z0-9_-]{1,8})?", fullmatch=True)
     role=st.none() | st.sampled_from(["data_scientist", "ml_engineer"]),
     extra=st.dictionaries(st.from_regex(r"x_[a-z]{1,5}", fullmatch=True), text_st | st.integers(), max_size=3),
 )
-def test_round_trip(tmp_path, name, notes, hours, answers, role, extra):
-    p = Profile.model_validate(
+def test_round_trip(tmp_path, monkeypatch, name, notes, hours, answers, role, extra):
+    p = profile_from_dict(
         {"name": name, "notes": notes, "hours_per_week": hours, "answers": answers, "current_role": role, **extra}
     )
     path = tmp_path / "rt.toml"
     save_profile(p, path)
-    again = load_profile(path)
-    assert again.model_dump() == p.model_dump()
+    cached = load_profile(path)  # what the save remembered (careerfit.cache)
+    with monkeypatch.context() as m:
+        m.setenv("CAREERFIT_NO_CACHE", "1")
+        again = load_profile(path)  # parsed and validated afresh
+    assert again == p == cached
     assert dumps_profile(again) == dumps_profile(p)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from careerfit.models import Profile
+from careerfit.domain import Profile
 from careerfit.report import bar, to_json, to_markdown
 from careerfit.scoring import assess
 from careerfit.text import md_escape

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from careerfit.domain import Profile
 from careerfit.errors import UsageError
-from careerfit.models import Profile
 from careerfit.scoring import assess, skill_scores, step_cost
 
 ALL_AREAS = ("ml", "ai_apps", "software", "architecture", "mlops", "data_eng", "statistics", "analysis",
@@ -164,7 +164,7 @@ def test_fits_are_percentages_and_roles_sorted(bank, make_profile, levels):
 
 
 def _one_area_bank(n_questions: int = 100):
-    from careerfit.models import Area, Bank, Question, Requirement, Role
+    from careerfit.domain import Area, Bank, Question, Requirement, Role
 
     area = Area(id="a", name="A", effort_hours=10, effort_rationale="test")
     qs = tuple(Question(id=f"a.q{i}", skill="a", text="?") for i in range(n_questions))

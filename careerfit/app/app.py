@@ -25,8 +25,8 @@ from textual.screen import Screen
 # question appears sooner.
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.bank import load_bank
+from careerfit.domain import Bank
 from careerfit.errors import CareerfitError, SaveError
-from careerfit.models import Bank
 from careerfit.session import (
     DraftInfo,
     Mode,

@@ -6,7 +6,7 @@ import argparse
 
 TYPE_CHECKING = False  # typing costs milliseconds at start-up; see cli.py
 if TYPE_CHECKING:
-    from careerfit.models import Bank
+    from careerfit.domain import Bank
 
 
 def add_bank_arg(parser: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from careerfit.models import Bank, Profile
+    from careerfit.domain import Bank, Profile
 
 HELP = "write the gap report for a saved profile"
 

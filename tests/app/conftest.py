@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from careerfit.app.app import CareerfitApp
-from careerfit.models import Bank
+from careerfit.domain import Bank
 
 
 @pytest.hookimpl(tryfirst=True)

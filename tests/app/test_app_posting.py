@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, TextArea
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.posting import PostingScreen, suggested_name
 from careerfit.app.screens.results import ResultsScreen
-from careerfit.models import Bank
+from careerfit.domain import Bank
 from careerfit.posting_report import posting_report
 from careerfit.profile_io import save_profile
 from careerfit.session import Session

@@ -14,8 +14,8 @@ from careerfit.app.app import HANDLED_SIGNALS, CareerfitApp
 from careerfit.app.screens.dialogs import PathDialog
 from careerfit.app.screens.results import ResultsScreen
 from careerfit.app.screens.welcome import WelcomeScreen
+from careerfit.domain import Bank
 from careerfit.errors import SaveError
-from careerfit.models import Bank
 from careerfit.scoring import Assessment
 from careerfit.session import Session
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from careerfit.commands.report import build
+from careerfit.domain import Bank
 from careerfit.errors import SaveError
-from careerfit.models import Bank
 from careerfit.profile_io import load_profile
 from careerfit.session import (
     Session,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from careerfit.models import Bank
+from careerfit.domain import Bank
 from careerfit.profile_io import load_profile, save_profile
 from careerfit.session import (
     MAX_SLUG,

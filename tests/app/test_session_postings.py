@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from careerfit.commands.report import build
+from careerfit.domain import Bank
 from careerfit.errors import SaveError, UsageError
-from careerfit.models import Bank
 from careerfit.posting import PostingError
 from careerfit.posting_report import posting_report
 from careerfit.session import Session

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.models import Bank
+from careerfit.domain import Bank
 from careerfit.profile_io import load_profile, save_profile
 from careerfit.session import Session
 

@@ -13,7 +13,7 @@ from apphelpers import SIZE, freeze_cursors
 from textual.pilot import Pilot
 
 from careerfit.app.app import CareerfitApp
-from careerfit.models import Bank
+from careerfit.domain import Bank
 from careerfit.profile_io import save_profile
 from careerfit.session import Session
 

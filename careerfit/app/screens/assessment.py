@@ -19,7 +19,7 @@ from careerfit.app.widgets.area_list import AreaList
 from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.progress_line import ProgressLine
 from careerfit.app.widgets.question_card import QuestionCard
-from careerfit.models import Question
+from careerfit.domain import Question
 from careerfit.session import Session
 
 

@@ -17,8 +17,8 @@ from textual.widgets import Header, Label, OptionList, Static
 from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.role_detail import RoleDetail
 from careerfit.app.widgets.role_list import RoleList
+from careerfit.domain import Role
 from careerfit.errors import ProfileError
-from careerfit.models import Role
 from careerfit.scoring import Assessment
 from careerfit.session import Session
 from careerfit.targets import TARGET_PREFIX

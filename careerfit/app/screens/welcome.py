@@ -18,7 +18,7 @@ from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from careerfit.app.widgets.footer import Footer
-from careerfit.models import Bank
+from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
 from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, questions_for_mode, recent_profiles
 
 TAGLINE = "Which role fits you today, and what is the easiest pivot from here?"
@@ -46,7 +46,7 @@ class WelcomeScreen(Screen[None]):
             yield OptionList(*self._start_options(), id="start")
             with Grid(id="details"):
                 yield Label("Name", markup=False)
-                yield Input(placeholder="your name (optional)", id="name", compact=True, max_length=200)
+                yield Input(placeholder="your name (optional)", id="name", compact=True, max_length=MAX_NAME)
                 yield Label("Current role", markup=False)
                 yield Select(
                     [(Content(r.name), r.id) for r in self.bank.roles],
@@ -95,7 +95,7 @@ class WelcomeScreen(Screen[None]):
             hours = float(self.query_one("#hours", Input).value)
         except ValueError:
             hours = self.bank.scoring.default_hours_per_week
-        if not 0.5 <= hours <= 100:  # the Profile model's range
+        if not MIN_HOURS <= hours <= MAX_HOURS:
             hours = self.bank.scoring.default_hours_per_week
         mode: Mode = "full" if self.query_one("#mode", Select).value == "full" else "quick"
         return {

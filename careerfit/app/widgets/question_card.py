@@ -12,7 +12,7 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from careerfit.models import Area, Question
+from careerfit.domain import Area, Question
 
 
 class Hanging(Visual):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from careerfit.models import Bank
+from careerfit.domain import Bank
 from careerfit.report import bar, effort_text, level_text
 from careerfit.scoring import Assessment, strengths
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from careerfit.models import Bank
+from careerfit.domain import Bank
 from careerfit.report import fit_bar
 from careerfit.scoring import Assessment
 

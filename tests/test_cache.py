@@ -1,0 +1,188 @@
+"""The validated cache: unchanged files skip parsing and pydantic; anything else is read afresh."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from careerfit import bank as bank_module
+from careerfit import cache, profile_io
+from careerfit.bank import load_bank
+from careerfit.errors import BankError, ProfileError
+from careerfit.profile_io import load_profile, profile_from_dict, save_profile
+
+QUESTION = '[[question]]\nid = "analysis.q1"\nskill = "analysis"\ntext = "{text}"\n'
+
+
+def _bank(tmp_path, text="First?"):
+    folder = tmp_path / "bank"
+    folder.mkdir(exist_ok=True)
+    (folder / "q.toml").write_text(QUESTION.format(text=text))
+    return folder
+
+
+def _cache_files(isolated_home):
+    return list((isolated_home / "cache").glob("bank-*.json"))
+
+
+def _no_validation(*_a, **_k):
+    raise AssertionError("validated again")
+
+
+def test_second_load_neither_parses_nor_validates(tmp_path, isolated_home, monkeypatch):
+    folder = _bank(tmp_path)
+    assert load_bank(folder).question("analysis.q1").text == "First?"
+    assert cache._cache_file(folder).exists()
+    monkeypatch.setattr(bank_module, "_validate_file", _no_validation)
+    assert load_bank(folder).question("analysis.q1").text == "First?"
+
+
+def test_a_changed_file_is_read_again(tmp_path):
+    folder = _bank(tmp_path)
+    load_bank(folder)
+    path = folder / "q.toml"
+    path.write_text(QUESTION.format(text="Second, longer?"))
+    assert load_bank(folder).question("analysis.q1").text == "Second, longer?"
+
+
+def test_same_size_edit_with_new_mtime_is_read_again(tmp_path):
+    folder = _bank(tmp_path, "AAAA?")
+    load_bank(folder)
+    path = folder / "q.toml"
+    st = path.stat()
+    path.write_text(QUESTION.format(text="BBBB?"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert load_bank(folder).question("analysis.q1").text == "BBBB?"
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path, isolated_home):
+    folder = _bank(tmp_path)
+    load_bank(folder)
+    cache._cache_file(folder).write_bytes(b"\xff not json")
+    assert load_bank(folder).question("analysis.q1").text == "First?"
+
+
+def _edit_cached_question(folder, edit):
+    path = cache._cache_file(folder)
+    data = json.loads(path.read_text())
+    edit(data["files"]["q.toml"]["data"]["entries"]["question"][0])
+    path.write_text(json.dumps(data))
+
+
+def test_cached_entries_are_still_cross_checked(tmp_path, isolated_home):
+    folder = _bank(tmp_path)
+    load_bank(folder)
+    _edit_cached_question(folder, lambda q: q.update(skill="nowhere"))
+    with pytest.raises(BankError, match="unknown area 'nowhere'"):
+        load_bank(folder)
+
+
+def test_a_malformed_cache_entry_is_read_from_the_file(tmp_path, isolated_home):
+    folder = _bank(tmp_path)
+    load_bank(folder)
+    _edit_cached_question(folder, lambda q: q.pop("text"))
+    assert load_bank(folder).question("analysis.q1").text == "First?"
+
+
+def test_another_careerfit_version_does_not_read_the_cache(tmp_path, isolated_home, monkeypatch):
+    folder = _bank(tmp_path)
+    load_bank(folder)
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    calls = []
+    real = bank_module._validate_file
+    monkeypatch.setattr(bank_module, "_validate_file", lambda p: calls.append(p) or real(p))
+    load_bank(folder)
+    assert calls == [folder / "q.toml"]
+
+
+def test_broken_files_are_not_cached(tmp_path):
+    folder = _bank(tmp_path)
+    (folder / "bad.toml").write_text("[[question]\n")
+    (folder / "invalid.toml").write_text('[[question]]\nid = "analysis.q2"\nskill = "analysis"\ntext = ""\n')
+    for _ in range(2):
+        with pytest.raises(BankError, match="invalid TOML") as exc:
+            load_bank(folder)
+        assert any("analysis.q2" in p for p in exc.value.problems)
+
+
+def test_cache_can_be_turned_off(tmp_path, isolated_home, monkeypatch):
+    monkeypatch.setenv("CAREERFIT_NO_CACHE", "1")
+    load_bank(_bank(tmp_path))
+    assert _cache_files(isolated_home) == []
+
+
+def test_bank_and_lexicon_caches_of_one_folder_do_not_evict_each_other(tmp_path, monkeypatch):
+    from careerfit import lexicon
+
+    folder = _bank(tmp_path)
+    (folder / "lexicon.toml").write_text('[lexicon.analysis]\nterms = [{ term = "window functions" }]\n')
+    load_bank(folder)
+    assert [h.term for h in lexicon.load_lexicon(folder).find_terms("SQL window functions")] == ["window functions"]
+    monkeypatch.setattr(bank_module, "_validate_file", _no_validation)
+    monkeypatch.setattr(lexicon, "read_toml", _no_validation)
+    load_bank(folder)
+    lexicon.load_lexicon(folder)
+
+
+# --- profiles ------------------------------------------------------------------------------
+
+
+def test_a_profile_careerfit_wrote_is_reopened_without_validation(tmp_path, isolated_home, monkeypatch):
+    path = tmp_path / "p.toml"
+    profile = profile_from_dict({"name": "Ann", "answers": {"ml.a": 3}, "mode": "quick"})
+    save_profile(profile, path)
+    monkeypatch.setattr(profile_io, "validated_document", _no_validation)
+    assert load_profile(path) == profile
+
+
+def test_a_profile_edited_by_hand_is_validated_again(tmp_path, isolated_home):
+    path = tmp_path / "p.toml"
+    save_profile(profile_from_dict({"name": "Ann", "answers": {"ml.a": 3}}), path)
+    path.write_text(path.read_text().replace('"ml.a" = 3', '"ml.a" = 7'))
+    with pytest.raises(ProfileError, match=r"ml\.a"):
+        load_profile(path)
+
+
+def test_profiles_are_cached_by_path_not_just_text(tmp_path, isolated_home, monkeypatch):
+    text = 'schema = 1\nname = "Ann"\n'
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text(text)
+    second.write_text(text)
+    load_profile(first)
+    calls = []
+    real = profile_io.validated_document
+    monkeypatch.setattr(profile_io, "validated_document", lambda *a: calls.append(a) or real(*a))
+    load_profile(first)
+    load_profile(second)
+    assert len(calls) == 1
+
+
+def test_only_the_latest_profiles_are_kept(tmp_path, isolated_home):
+    for i in range(cache.MAX_PROFILES + 3):
+        save_profile(profile_from_dict({"name": f"P{i}"}), tmp_path / f"p{i}.toml")
+    data = json.loads((isolated_home / "cache" / cache.PROFILES_FILE).read_text())
+    kept = list(data["profiles"])
+    assert len(kept) == cache.MAX_PROFILES
+    assert kept[0] == str((tmp_path / f"p{cache.MAX_PROFILES + 2}.toml").resolve())
+
+
+def test_a_warm_start_imports_neither_pydantic_nor_tomllib(tmp_path, isolated_home):
+    """What the cache is for: opening the app on a profile loads only plain objects."""
+    path = tmp_path / "p.toml"
+    save_profile(profile_from_dict({"name": "Ann", "answers": {"ml.a": 3}}), path)
+    code = (
+        "import sys; from careerfit.bank import load_bank; from careerfit.session import Session;"
+        f"s = Session.resume(load_bank(), __import__('pathlib').Path({str(path)!r}));"
+        "s.set_answer(s.questions[0].id, 2); assert s.profile.name == 'Ann';"
+        "print(sorted(m for m in ('pydantic', 'tomllib') if m in sys.modules))"
+    )
+    env = dict(os.environ, CAREERFIT_HOME=str(isolated_home))
+    run = [sys.executable, "-c", code]
+    cold = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    assert cold.stdout.strip() == "['pydantic', 'tomllib']", cold.stderr  # the bank is validated once
+    warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
+    assert warm.stdout.strip() == "[]", warm.stderr
