@@ -23,13 +23,12 @@ from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile
 from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.locations import user_data_dir
 from careerfit.profile_io import check_against_bank, load_profile, save_profile
-from careerfit.report import to_markdown
-from careerfit.scoring import Assessment, assess
 from careerfit.text import clean_text
 from careerfit.tomlio import atomic_write, clean_stale_temps, dump_toml, read_toml
 
-if TYPE_CHECKING:  # the posting modules are imported when a posting is first analysed
+if TYPE_CHECKING:  # scoring and reports load with the results screen, postings when first analysed
     from careerfit.posting import PostingAnalysis
+    from careerfit.scoring import Assessment
 
 Mode = Literal["quick", "full"]
 MODES: tuple[Mode, ...] = ("quick", "full")
@@ -264,8 +263,9 @@ def remember(path: Path, profile: Profile) -> None:
             for e in recent_profiles()
             if str(e.path) != entry["path"]
         ]
+        # Not fsynced: a convenience list, and the sync would delay opening every profile.
         atomic_write(data_dir(create=True) / RECENT_NAME, dump_toml({"recent": [entry, *others][:MAX_RECENT]}),
-                     backup=False)
+                     backup=False, durable=False)
     except (CareerfitError, OSError):
         pass
 
@@ -372,10 +372,14 @@ class Session:
         return 0
 
     def assessment(self, target: str | None = None) -> Assessment:
+        from careerfit.scoring import assess
+
         return assess(self.bank, self.profile, target)
 
     def report_markdown(self) -> str:
         """The report exactly as ``careerfit report PROFILE`` prints it for the saved file."""
+        from careerfit.report import to_markdown
+
         return to_markdown(self.bank, self.profile, self.assessment(), date=date.today().isoformat())
 
     @property

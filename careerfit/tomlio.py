@@ -188,9 +188,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def clean_stale_temps(folder: Path, name: str) -> None:
-    """Remove temporary files a killed save left beside ``name``."""
-    import glob
-
-    for stray in folder.glob(f".{glob.escape(name)}.*.tmp"):
+    """Remove temporary files a killed save left beside ``name`` (``.NAME.<random>.tmp``)."""
+    prefix = f".{name}."
+    try:
+        strays = [e.path for e in os.scandir(folder) if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+    except OSError:
+        return
+    for stray in strays:
         with contextlib.suppress(OSError):
-            stray.unlink()
+            os.unlink(stray)
