@@ -53,7 +53,7 @@ def _stamp(path: Path) -> list[int] | None:
 def _fingerprint() -> str:
     """careerfit's version and the stamps of the modules that define what 'valid' means."""
     here = Path(__file__).parent
-    stamps = [_stamp(here / name) for name in ("models.py", "domain.py")]
+    stamps = [_stamp(here / name) for name in ("models.py", "domain.py", "text.py")]
     return f"{__version__} {stamps}"
 
 
