@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Self
+
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -13,6 +18,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from careerfit.domain import Area, Question
+
+if TYPE_CHECKING:
+    from textual.widgets._option_list import OptionListContent
 
 
 class Hanging(Visual):
@@ -26,6 +34,9 @@ class Hanging(Visual):
         self.head = head
         self.body = body
         self.indent = head.cell_length
+        # Wrapping is the costly part, and the option list asks for the height at a width
+        # several times per question (its line table, then the layout's auto height).
+        self._heights: dict[int, int] = {}
 
     def _body_width(self, width: int) -> int:
         return max(width - self.indent, 1)
@@ -34,13 +45,68 @@ class Hanging(Visual):
         return self.indent + self.body.get_optimal_width(rules, self._body_width(container_width))
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return self.body.get_height(rules, self._body_width(width))
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self.body.get_height(rules, self._body_width(width))
+        return height
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         lines = self.body.render_strips(self._body_width(width), height, style, options)
         head = self.head.render_strips(self.indent, 1, style, options)[:1] or [Strip.blank(self.indent)]
         gap = Strip.blank(self.indent, style.rich_style)
         return [Strip.join([head[0] if i == 0 else gap, line]) for i, line in enumerate(lines)]
+
+
+class ChoiceList(OptionList):
+    """The five answers. Keeps their rendered lines while only its height changes.
+
+    Textual's OptionList drops every rendered option on each Resize, and the list's
+    height follows the question, so most answers rendered all five labels twice. The
+    lines depend on the width only: they are dropped when the width changes.
+    """
+
+    _lines_width = -1
+    #: Options were replaced and the layout they asked for has not happened yet.
+    _awaiting_layout = False
+
+    def set_options(self, options: Iterable[OptionListContent]) -> Self:
+        # Textual would show or hide the scrollbar now, for the new lines at the old
+        # height, and the layout that follows would usually undo it: two more layout
+        # passes per question. The scrollbar is decided once the new height is known.
+        self._awaiting_layout = True
+        return super().set_options(options)
+
+    def _refresh_scrollbars(self) -> None:
+        if not self._awaiting_layout:
+            super()._refresh_scrollbars()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        if not self._awaiting_layout:
+            return super()._size_updated(size, virtual_size, container_size, layout)
+        self._awaiting_layout = False
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        self._scroll_update(self.virtual_size)
+        return changed
+
+    def _on_resize(self, event: events.Resize) -> None:
+        event.prevent_default()  # instead of OptionList._on_resize, which always clears
+        width = self.scrollable_content_region.width
+        if width != self._lines_width:
+            self._lines_width = width
+            self._clear_caches()
+        # Otherwise nothing to do: the layout that resized the list has already repainted it.
+
+
+class QuestionText(Static):
+    """The area heading and the question: its height follows the text.
+
+    Textual sets a widget's virtual size during layout as a reactive that asks for
+    another layout, so each question whose text wraps to a new height laid the screen
+    out twice. A leaf widget's virtual size is its size: the second pass changed nothing.
+    """
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class QuestionCard(Vertical):
@@ -52,8 +118,8 @@ class QuestionCard(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="q-text")
-        yield OptionList(id="choices")
+        yield QuestionText("", id="q-text")
+        yield ChoiceList(id="choices")
         yield Static("", id="q-state")
 
     def show(self, area: Area, question: Question, position: tuple[int, int], answer: int | None,
