@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from apphelpers import answer_many, screen_text, start_new
+from apphelpers import SIZE, answer_many, screen_text, start_new
 from textual.binding import Binding
 
 from careerfit.app.app import CareerfitApp
@@ -104,3 +104,25 @@ async def test_resume_by_typed_path_and_a_missing_file(make_app: MakeApp, tmp_pa
         await pilot.pause()
         assert isinstance(app.screen, ErrorPanel)
         assert "no such profile" in str(app.screen.query_one("#error-message").render())
+
+
+async def test_the_footer_shows_the_keys_and_answers_the_mouse(make_app: MakeApp) -> None:
+    """The one-widget footer: keys with descriptions, the palette key, click, hover tooltip."""
+    from careerfit.app.widgets.footer import Footer
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_new(pilot)
+        bottom = screen_text(app).splitlines()[-1]
+        for shown in ("0-4 answer", "s skip", "b back", "n n/a", "r results", "^s save", "^p palette"):
+            assert shown in bottom, (shown, bottom)
+        footer = screen.query_one(Footer)
+        column = bottom.index(" s skip") + 1
+        await pilot.hover(footer, offset=(column, 0))
+        assert footer.tooltip == "Skip: not sure (clears any answer; not the same as 0)"
+        await pilot.hover(footer, offset=(bottom.index(" 0-4 answer") + 1, 0))
+        assert footer.tooltip is not None and footer.tooltip.startswith("Answer")
+        assert screen.index == 0
+        await pilot.click(footer, offset=(column, 0))
+        await pilot.pause()
+        assert screen.index == 1  # the click pressed "s": the first question was skipped
