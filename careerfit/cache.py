@@ -35,7 +35,9 @@ T = TypeVar("T")
 #: What a cached entry's builder may raise on a malformed (hand-edited, truncated) entry.
 MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 PROFILES_FILE = "profiles.json"
-MAX_PROFILES = 16
+MAX_PROFILES = 8
+#: Larger profiles (long notes) are simply validated each time: the cache is rewritten per answer.
+MAX_PROFILE_TEXT = 64 * 1024
 
 
 def enabled() -> bool:
@@ -144,7 +146,7 @@ def known_profile(path: Path, text: str) -> dict[str, Any] | None:
 
 def remember_profile(path: Path, text: str, data: dict[str, Any]) -> None:
     """Note that ``text`` at ``path`` is the valid profile document ``data`` (most recent first)."""
-    if not enabled() or not _json_safe(data):
+    if not enabled() or len(text) > MAX_PROFILE_TEXT or not _json_safe(data):
         return
     cache = user_cache_dir() / PROFILES_FILE
     key = _profile_key(path)

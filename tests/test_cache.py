@@ -186,3 +186,19 @@ def test_a_warm_start_imports_neither_pydantic_nor_tomllib(tmp_path, isolated_ho
     assert cold.stdout.strip() == "['pydantic', 'tomllib']", cold.stderr  # the bank is validated once
     warm = subprocess.run(run, env=env, capture_output=True, text=True, check=True)
     assert warm.stdout.strip() == "[]", warm.stderr
+
+
+def test_the_built_in_bank_from_the_cache_equals_the_bank_validated_afresh(isolated_home, monkeypatch):
+    from careerfit.bank import _load
+    from careerfit.locations import builtin_bank
+
+    _load(builtin_bank(), use_builtin_defaults=False)  # fills the cache
+    with monkeypatch.context() as m:
+        m.setattr(bank_module, "_validate_file", _no_validation)
+        cached = _load(builtin_bank(), use_builtin_defaults=False)
+    monkeypatch.setenv("CAREERFIT_NO_CACHE", "1")
+    fresh = _load(builtin_bank(), use_builtin_defaults=False)
+    assert (cached.areas, cached.questions, cached.roles, cached.scoring) == (
+        fresh.areas, fresh.questions, fresh.roles, fresh.scoring)
+    assert [type(r.level) for role in cached.roles for r in role.requires.values()] == [
+        type(r.level) for role in fresh.roles for r in role.requires.values()]
