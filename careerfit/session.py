@@ -192,8 +192,8 @@ def archive_draft() -> Path | None:
     """Move an answered draft aside as ``draft-<YYYYmmdd-HHMMSS>.toml``, before it is overwritten.
 
     Every profile without a file shares ``draft.toml``, so a new assessment would otherwise
-    write over the previous one's answers. The archived copy is an ordinary profile file
-    (open it with "Open a profile..."), named by when it was last saved; its ``.bak`` goes
+    write over the previous one's answers. The archived copy is an ordinary profile file,
+    named by when it was last saved and listed with the recent profiles; its ``.bak`` goes
     with it. A draft with no answers is left to be replaced. ``SaveError`` when the move
     fails, so the caller does not overwrite it either.
     """
@@ -211,6 +211,8 @@ def archive_draft() -> Path | None:
         raise SaveError(f"cannot keep the previous draft: {exc.strerror or exc}", path) from None
     with contextlib.suppress(OSError):
         path.with_name(DRAFT_NAME + ".bak").rename(target.with_name(target.name + ".bak"))
+    if info is not None:  # offered among the recent profiles on the welcome screen
+        remember(target, info.profile)
     return target
 
 

@@ -14,6 +14,7 @@ from careerfit.session import (
     default_profile_path,
     draft_path,
     load_draft,
+    recent_profiles,
     replaces_other_file,
 )
 
@@ -82,7 +83,9 @@ def test_a_new_assessment_keeps_the_previous_draft_aside(bank: Bank) -> None:
 
     new.set_answer(new.questions[3].id, 4)  # later answers archive nothing more
     assert _archived() == [archived]
-    reopened = Session.resume(bank, archived)  # an ordinary profile file ("Open a profile...")
+    assert recent_profiles()[0].path == archived.resolve()  # the welcome screen offers it
+    assert recent_profiles()[0].name == "Old" and recent_profiles()[0].answered == 2
+    reopened = Session.resume(bank, archived)  # an ordinary profile file
     assert reopened.profile.name == "Old" and reopened.profile.answers == old_answers
 
 
