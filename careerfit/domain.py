@@ -6,6 +6,8 @@ work with. Keeping the two apart lets a start-up whose files are unchanged since
 last validated (``careerfit.cache``) skip importing and building pydantic altogether:
 that was a third of the app's time to its first question and a quarter of its memory.
 
+Records are NamedTuples (immutable, and several times cheaper to define at start-up than
+frozen dataclasses); the profile, which the app changes as answers come, is a dataclass.
 The ``*_from`` builders take a validated document in its JSON form (what
 ``model_dump(mode="json")`` gives and the cache stores) and trust it: they are only ever
 fed what a pydantic model accepted.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Levels of the answer scale: 0 never done it ... 4 designed it for others / taught it.
 LEVELS = (0, 1, 2, 3, 4)
@@ -45,8 +47,7 @@ def is_valid_id(value: str) -> bool:
     return bool(ID_RE.fullmatch(value))
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
+class Area(NamedTuple):
     """A skill area (``ml``, ``software``, ...): the unit questions and roles refer to."""
 
     id: str
@@ -61,8 +62,7 @@ class Area:
         return self.short or self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     """One behaviour-anchored question about one area."""
 
     id: str
@@ -77,16 +77,14 @@ class Question:
         return self.labels or DEFAULT_LABELS
 
 
-@dataclass(frozen=True, slots=True)
-class Requirement:
+class Requirement(NamedTuple):
     """What a role asks of one area: a level on the 0-4 scale and a 0-5 weight."""
 
     level: float
     importance: float
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a role profile comes from: a seed article or an O*NET occupation."""
 
     title: str
@@ -94,8 +92,7 @@ class Source:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """A job profile: per-area levels and weights, with the titles it covers."""
 
     id: str
@@ -117,8 +114,7 @@ class Role:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Scoring:
+class Scoring(NamedTuple):
     """Tunable constants of the scoring method; they live in the data, with reasons."""
 
     step_multipliers: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0)
