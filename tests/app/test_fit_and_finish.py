@@ -126,3 +126,27 @@ async def test_the_footer_shows_the_keys_and_answers_the_mouse(make_app: MakeApp
         await pilot.click(footer, offset=(column, 0))
         await pilot.pause()
         assert screen.index == 1  # the click pressed "s": the first question was skipped
+
+
+async def test_a_screen_is_styled_once_when_it_first_shows_and_again_when_it_returns(make_app: MakeApp) -> None:
+    """FreshScreen skips the restyle of the first resume (everything was just styled) only."""
+    from textual import events
+
+    restyled: list[str] = []
+    original = AssessmentScreen.update_node_styles
+
+    def spy(self: AssessmentScreen, animate: bool = True) -> None:
+        restyled.append(type(self).__name__)
+        original(self, animate)
+
+    AssessmentScreen.update_node_styles = spy  # type: ignore[method-assign]
+    try:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await start_new(pilot)
+            assert restyled == []
+            screen.post_message(events.ScreenResume())  # as Textual sends on a switch back to it
+            await pilot.pause()
+            assert restyled == ["AssessmentScreen"]
+    finally:
+        AssessmentScreen.update_node_styles = original  # type: ignore[method-assign]

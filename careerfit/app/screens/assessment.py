@@ -12,9 +12,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Header, OptionList
 
+from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.area_list import AreaList
 from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.progress_line import ProgressLine
@@ -23,7 +23,7 @@ from careerfit.domain import Question
 from careerfit.session import Session
 
 
-class AssessmentScreen(Screen[None]):
+class AssessmentScreen(FreshScreen[None]):
     """Areas on the left, the current question on the right, progress at the bottom."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

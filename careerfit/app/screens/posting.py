@@ -19,9 +19,9 @@ from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Static, TextArea
 
+from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
 from careerfit.errors import CareerfitError, UsageError
 from careerfit.session import Session
@@ -47,7 +47,7 @@ def suggested_name(title: str) -> str:
     return _NOT_NAME.sub("-", title).strip("-").lower()[:40].rstrip("-") or "posting"
 
 
-class PostingScreen(Screen[bool]):
+class PostingScreen(FreshScreen[bool]):
     """A text area for the posting, its report below; dismisses with whether a target was saved."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -11,9 +11,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, Static
 
+from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.role_detail import RoleDetail
 from careerfit.app.widgets.role_list import RoleList
@@ -24,7 +24,7 @@ from careerfit.session import Session
 from careerfit.targets import TARGET_PREFIX
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(FreshScreen[None]):
     """Roles on the left (sorted by fit); the highlighted role against you on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

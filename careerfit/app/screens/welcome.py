@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Header, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
 from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
 from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, questions_for_mode, recent_profiles
@@ -24,7 +24,7 @@ from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, que
 TAGLINE = "Which role fits you today, and what is the easiest pivot from here?"
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(FreshScreen[None]):
     """The start: new / resume draft / resume recent / open a file, and the new profile's details."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
