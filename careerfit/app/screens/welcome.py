@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.widgets import Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
+from careerfit.app.widgets.picker import Picker
 from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
 from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, questions_for_mode, recent_profiles
 
@@ -48,21 +49,16 @@ class WelcomeScreen(FreshScreen[None]):
                 yield Label("Name", markup=False)
                 yield Input(placeholder="your name (optional)", id="name", compact=True, max_length=MAX_NAME)
                 yield Label("Current role", markup=False)
-                yield Select(
-                    [(Content(r.name), r.id) for r in self.bank.roles],
-                    prompt="not sure / none",
-                    id="role",
-                    compact=True,
-                )
+                yield Picker([(Content(r.name), r.id) for r in self.bank.roles], prompt="not sure / none", id="role")
                 yield Label("Hours/week", markup=False)
                 yield Input("8", id="hours", type="number", compact=True, max_length=5,
                             tooltip="Hours a week you can spend learning; turns effort into weeks")
                 yield Label("Mode", markup=False)
                 quick = len(questions_for_mode(self.bank, "quick"))
-                yield Select(
+                yield Picker(
                     [(f"Quick check, {quick} questions", "quick"),
                      (f"Full assessment, {len(self.bank.questions)} questions", "full")],
-                    value="quick", allow_blank=False, id="mode", compact=True,
+                    value="quick", id="mode",
                 )
         yield Footer()
 
@@ -90,14 +86,14 @@ class WelcomeScreen(FreshScreen[None]):
     @property
     def details(self) -> dict[str, object]:
         """The new profile's details as typed; a bad hours value falls back to the default."""
-        role = self.query_one("#role", Select).value
+        role = self.query_one("#role", Picker).value
         try:
             hours = float(self.query_one("#hours", Input).value)
         except ValueError:
             hours = self.bank.scoring.default_hours_per_week
         if not MIN_HOURS <= hours <= MAX_HOURS:
             hours = self.bank.scoring.default_hours_per_week
-        mode: Mode = "full" if self.query_one("#mode", Select).value == "full" else "quick"
+        mode: Mode = "full" if self.query_one("#mode", Picker).value == "full" else "quick"
         return {
             "name": self.query_one("#name", Input).value.strip(),
             "current_role": role if isinstance(role, str) else None,
