@@ -385,19 +385,21 @@ class CareerfitApp(App[int]):
         )
 
 
-def known_binding_ids() -> set[str]:
-    """Every binding id of the app and its screens: what ``keymap.toml`` may name."""
+def binding_owners() -> tuple[type, ...]:
+    """The app, its screens and its widgets with bindings of their own."""
     from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
     from careerfit.app.screens.posting import PostingScreen
     from careerfit.app.screens.results import ResultsScreen
     from careerfit.app.screens.welcome import WelcomeScreen
+    from careerfit.app.widgets.picker import Picker, PickerList
 
-    ids: set[str] = set()
-    for owner in (CareerfitApp, AssessmentScreen, ResultsScreen, PostingScreen, WelcomeScreen, PathDialog, ErrorPanel):
-        for binding in owner.BINDINGS:
-            if isinstance(binding, Binding) and binding.id:
-                ids.add(binding.id)
-    return ids
+    return (CareerfitApp, AssessmentScreen, ResultsScreen, PostingScreen, WelcomeScreen, PathDialog, ErrorPanel,
+            Picker, PickerList)
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id of the app, its screens and widgets: what ``keymap.toml`` may name."""
+    return {b.id for owner in binding_owners() for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
 
 def run(profile_path: Path | None = None) -> int:

@@ -86,8 +86,13 @@ async def test_palette_offers_the_main_actions(make_app: MakeApp) -> None:
 
 
 def test_every_binding_has_an_id_and_a_tooltip() -> None:
-    for owner in (CareerfitApp, WelcomeScreen, AssessmentScreen, ResultsScreen, PostingScreen, PathDialog,
-                  ErrorPanel):
+    from careerfit.app.app import binding_owners
+    from careerfit.app.widgets.picker import Picker
+
+    owners = binding_owners()
+    screens = {WelcomeScreen, AssessmentScreen, ResultsScreen, PostingScreen, PathDialog, ErrorPanel}
+    assert screens | {Picker} <= set(owners)
+    for owner in owners:
         for binding in owner.BINDINGS:
             assert isinstance(binding, Binding)
             assert binding.id and binding.tooltip, (owner.__name__, binding.key)

@@ -29,7 +29,10 @@ ValueType = TypeVar("ValueType", bound=Hashable)
 class PickerList(OptionList):
     """The drop-down: closes on Escape or when it loses focus; typing jumps to a match."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Dismiss menu")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Dismiss menu", id="picker.dismiss",
+                tooltip="Close the list, keeping the choice as it was"),
+    ]
     ALLOW_SELECT = False
     SEARCH_RESET = 0.7  # seconds after the last key press before typing starts a new search
 
@@ -92,7 +95,8 @@ class Picker(Widget, Generic[ValueType], can_focus=True):
 
     ALLOW_SELECT = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,down,space,up", "open", "Show menu", show=False),
+        Binding("enter,down,space,up", "open", "Show menu", show=False, id="picker.open",
+                tooltip="Open the list of choices"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"picker--placeholder", "picker--arrow"}
     # The look of Textual's compact Select (its Select, SelectCurrent and SelectOverlay CSS).
