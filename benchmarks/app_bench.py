@@ -7,7 +7,8 @@ with their ratios against the targets:
 
 - start: a minimal app (Header, Label, Footer) reaching its first screen under
   ``run_test()`` vs careerfit opened on a profile (``careerfit PROFILE``) reaching its first
-  question, interactive; also a new quick check started from the welcome screen;
+  question, interactive; also a new quick check started from the welcome screen, which is
+  two screens, so it is also compared with the minimal app pushing a second minimal screen;
 - peak memory of the same processes;
 - 100 answers through the assessment's own ``answer`` action (each saved to disk, each
   followed by the pilot waiting for idle) vs 100 actions on the minimal app.
@@ -40,9 +41,16 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def child_minimal(actions: bool) -> dict[str, float]:
+def child_minimal(actions: bool, switch: bool = False) -> dict[str, float]:
     from textual.app import App, ComposeResult
+    from textual.screen import Screen
     from textual.widgets import Footer, Header, Label
+
+    class Second(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Label("second", id="label")
+            yield Footer()
 
     class Minimal(App[None]):
         count = 0
@@ -62,6 +70,9 @@ def child_minimal(actions: bool) -> dict[str, float]:
         app = Minimal()
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            if switch:  # the welcome path's shape: a first screen, then a second one
+                app.push_screen(Second())
+                await pilot.pause()
             if actions:
                 t0 = time.perf_counter()
                 for _ in range(ACTIONS):
@@ -141,7 +152,7 @@ def main() -> None:
             # What careerfit.cli sets before opening the app: users always start it through the CLI.
             os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         if kind.startswith("minimal"):
-            result = child_minimal(actions=kind.endswith("actions"))
+            result = child_minimal(actions=kind.endswith("actions"), switch=kind == "minimal-switch")
         else:
             profile = None if kind.startswith("careerfit-new") else args.profile
             result = child_careerfit(profile, actions=kind.endswith("actions"))
@@ -153,7 +164,8 @@ def main() -> None:
         env = dict(os.environ, CAREERFIT_HOME=str(Path(tmp) / "home"))
         os.environ["CAREERFIT_HOME"] = env["CAREERFIT_HOME"]
         profile = make_profile(Path(tmp))
-        kinds = ["minimal", "careerfit-profile", "careerfit-new", "minimal-actions", "careerfit-profile-actions"]
+        kinds = ["minimal", "careerfit-profile", "careerfit-new", "minimal-switch", "minimal-actions",
+                 "careerfit-profile-actions"]
         samples: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
         run_child("minimal", env, profile)  # warm the OS file cache once
         for _ in range(args.runs):
@@ -166,6 +178,7 @@ def main() -> None:
     rows = [
         ("start to first screen / question (s)", "wall_s", "minimal", "careerfit-profile", 1.3),
         ("  new quick check from welcome (s)", "wall_s", "minimal", "careerfit-new", 1.3),
+        ("  the same vs minimal + a second screen (s)", "wall_s", "minimal-switch", "careerfit-new", 1.3),
         ("peak memory (MiB)", "peak_mib", "minimal", "careerfit-profile", 1.3),
         (f"{ACTIONS} actions / answers (s)", "actions_s", "minimal-actions", "careerfit-profile-actions", 1.5),
     ]

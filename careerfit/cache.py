@@ -19,6 +19,7 @@ turns the cache off.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import zlib
@@ -134,24 +135,42 @@ def _profile_key(path: Path) -> str:
         return str(path.absolute())
 
 
+#: Profiles remembered by this process, by cache file, then by path: written out once, at
+#: exit (``flush``), so the app's save on every answer does not also rewrite the cache.
+_pending: dict[Path, dict[str, dict[str, Any]]] = {}
+
+
 def known_profile(path: Path, text: str) -> dict[str, Any] | None:
     """The validated document of ``path`` if its text is exactly the one last seen, else None."""
     if not enabled():
         return None
-    entry = _load(user_cache_dir() / PROFILES_FILE, "profiles").get(_profile_key(path))
+    cache = user_cache_dir() / PROFILES_FILE
+    key = _profile_key(path)
+    entry = _pending.get(cache, {}).get(key) or _load(cache, "profiles").get(key)
     if isinstance(entry, dict) and entry.get("text") == text and isinstance(entry.get("data"), dict):
         return entry["data"]
     return None
 
 
 def remember_profile(path: Path, text: str, data: dict[str, Any]) -> None:
-    """Note that ``text`` at ``path`` is the valid profile document ``data`` (most recent first)."""
+    """Note that ``text`` at ``path`` is the valid profile document ``data``; kept in memory
+    and written to the cache when the process ends (or on ``flush``)."""
     if not enabled() or len(text) > MAX_PROFILE_TEXT or not _json_safe(data):
         return
-    cache = user_cache_dir() / PROFILES_FILE
+    if not _pending:
+        atexit.register(flush)
+    entries = _pending.setdefault(user_cache_dir() / PROFILES_FILE, {})
     key = _profile_key(path)
-    entries = {key: {"text": text, "data": data}}
-    for other, entry in _load(cache, "profiles").items():
-        if other != key and len(entries) < MAX_PROFILES:
-            entries[other] = entry
-    _save(cache, "profiles", entries)
+    entries.pop(key, None)  # re-inserted last: the most recent
+    entries[key] = {"text": text, "data": data}
+
+
+def flush() -> None:
+    """Write the remembered profiles into their cache files, most recent first."""
+    while _pending:
+        cache, new = _pending.popitem()
+        entries = dict(reversed(new.items()))
+        for other, entry in _load(cache, "profiles").items():
+            if other not in entries and len(entries) < MAX_PROFILES:
+                entries[other] = entry
+        _save(cache, "profiles", dict(list(entries.items())[:MAX_PROFILES]))

@@ -164,14 +164,19 @@ def test_profiles_are_cached_by_path_not_just_text(tmp_path, isolated_home, monk
 def test_only_the_latest_profiles_are_kept(tmp_path, isolated_home):
     for i in range(cache.MAX_PROFILES + 3):
         save_profile(profile_from_dict({"name": f"P{i}"}), tmp_path / f"p{i}.toml")
+    save_profile(profile_from_dict({"name": "again"}), tmp_path / "p0.toml")
+    assert not (isolated_home / "cache" / cache.PROFILES_FILE).exists()  # written once, at exit
+    cache.flush()
     data = json.loads((isolated_home / "cache" / cache.PROFILES_FILE).read_text())
     kept = list(data["profiles"])
     assert len(kept) == cache.MAX_PROFILES
-    assert kept[0] == str((tmp_path / f"p{cache.MAX_PROFILES + 2}.toml").resolve())
+    assert kept[:2] == [str((tmp_path / name).resolve()) for name in ("p0.toml", f"p{cache.MAX_PROFILES + 2}.toml")]
 
 
 def test_a_warm_start_imports_neither_pydantic_nor_tomllib(tmp_path, isolated_home):
-    """What the cache is for: opening the app on a profile loads only plain objects."""
+    """What the cache is for: opening the app on a profile loads only plain objects.
+
+    The first run validates (bank and profile) and writes the cache as it exits."""
     path = tmp_path / "p.toml"
     save_profile(profile_from_dict({"name": "Ann", "answers": {"ml.a": 3}}), path)
     code = (
