@@ -178,7 +178,7 @@ def main() -> None:
     rows = [
         ("start to first screen / question (s)", "wall_s", "minimal", "careerfit-profile", 1.3),
         ("  new quick check from welcome (s)", "wall_s", "minimal", "careerfit-new", 1.3),
-        ("  the same vs minimal + a second screen (s)", "wall_s", "minimal-switch", "careerfit-new", 1.3),
+        ("  same, vs minimal + 2nd screen (s)", "wall_s", "minimal-switch", "careerfit-new", 1.3),
         ("peak memory (MiB)", "peak_mib", "minimal", "careerfit-profile", 1.3),
         (f"{ACTIONS} actions / answers (s)", "actions_s", "minimal-actions", "careerfit-profile-actions", 1.5),
     ]
