@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from apphelpers import start_new
+from apphelpers import screen_text, start_new
 
 from careerfit.app.app import CareerfitApp, known_binding_ids
 from careerfit.app.screens.assessment import AssessmentScreen
@@ -25,6 +25,8 @@ async def test_a_remapped_key_works_and_the_old_one_does_not(make_app: MakeApp, 
         await pilot.pause()
         await start_new(pilot, name="Keys")
         assert isinstance(app.screen, AssessmentScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "f6 results" in footer and "r results" not in footer  # the footer shows the new key
         await pilot.press("r")  # no longer bound
         assert isinstance(app.screen, AssessmentScreen)
         await pilot.press("f6")
