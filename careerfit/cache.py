@@ -3,7 +3,7 @@
 tomllib is pure Python and pydantic costs a third of the app's start-up to import and build,
 yet the bank rarely changes and a profile is mostly reopened as careerfit last wrote it. So:
 
-- bank files (``per_file``) are keyed by name, size and modification time; the cache keeps
+- bank files (``per_file``) are keyed by name and a digest of their bytes; the cache keeps
   each file's validated entries, so an unchanged bank needs neither TOML parsing nor pydantic;
 - profiles (``known_profile`` / ``remember_profile``) are keyed by path and their exact text:
   a profile whose text is the one last validated or written by careerfit is not validated
@@ -24,6 +24,7 @@ import json
 import os
 import zlib
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,8 +38,11 @@ T = TypeVar("T")
 MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 PROFILES_FILE = "profiles.json"
 MAX_PROFILES = 8
-#: Larger profiles (long notes) are simply validated each time: the cache is rewritten per answer.
+#: Larger profiles (long notes) are simply validated each time, and kept out of the cache file.
 MAX_PROFILE_TEXT = 64 * 1024
+#: Modules whose code decides what is valid, beside the models: their stamps are part of the
+#: fingerprint, so an edited checkout never reads what an older version accepted.
+_VALIDATING = ("models.py", "domain.py", "text.py", "bank.py", "profile_io.py", "lexicon.py")
 
 
 def enabled() -> bool:
@@ -53,10 +57,29 @@ def _stamp(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
+def _content_key(path: Path) -> str | None:
+    """A digest of the file's bytes: an edit is seen even when it keeps the size and the
+    modification time (``cp -p``, ``tar x``, ``touch -r``, coarse file-system clocks)."""
+    import hashlib
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
+
+
+@lru_cache(maxsize=1)
 def _fingerprint() -> str:
-    """careerfit's version and the stamps of the modules that define what 'valid' means."""
+    """careerfit's version, and the stamps of the code that defines what 'valid' means: the
+    validating modules and the installed pydantic (found without importing it)."""
+    from importlib.util import find_spec
+
     here = Path(__file__).parent
-    stamps = [_stamp(here / name) for name in ("models.py", "domain.py", "text.py")]
+    stamps = [_stamp(here / name) for name in _VALIDATING]
+    for package in ("pydantic", "pydantic_core"):
+        spec = find_spec(package)
+        stamps.append(_stamp(Path(spec.origin)) if spec is not None and spec.origin else None)
     return f"{__version__} {stamps}"
 
 
@@ -76,11 +99,13 @@ def _load(cache: Path, key: str) -> dict[str, Any]:
 
 
 def _save(cache: Path, key: str, entries: dict[str, Any]) -> None:
+    """Write a cache file; never raises. ASCII JSON: a file name that is not valid UTF-8
+    (kept by Python as lone surrogates) round-trips as an escape instead of failing."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"careerfit": _fingerprint(), key: entries}, ensure_ascii=False).encode("utf-8")
+        payload = json.dumps({"careerfit": _fingerprint(), key: entries}).encode("ascii")
         atomic_write(cache, payload, backup=False, durable=False)
-    except (OSError, CareerfitError):
+    except (OSError, ValueError, CareerfitError):
         pass
 
 
@@ -100,7 +125,7 @@ def per_file(folder: Path, paths: list[Path], *, kind: str, compute: Callable[[P
     out: list[tuple[Path, T]] = []
     dirty = False
     for path in paths:
-        stamp = _stamp(path)
+        stamp = _content_key(path)
         entry = cached.get(path.name)
         if stamp is not None and isinstance(entry, dict) and entry.get("stamp") == stamp and "data" in entry:
             try:
@@ -166,9 +191,14 @@ def remember_profile(path: Path, text: str, data: dict[str, Any]) -> None:
 
 
 def flush() -> None:
-    """Write the remembered profiles into their cache files, most recent first."""
+    """Write the remembered profiles into their cache files, most recent first.
+
+    A cache whose home is gone (the data folder was removed meanwhile) is not recreated.
+    """
     while _pending:
         cache, new = _pending.popitem()
+        if not cache.parent.parent.is_dir():
+            continue
         entries = dict(reversed(new.items()))
         for other, entry in _load(cache, "profiles").items():
             if other not in entries and len(entries) < MAX_PROFILES:

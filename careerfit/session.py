@@ -322,10 +322,11 @@ class Session:
         Built directly, not through pydantic: the welcome screen's values are checked here,
         against the same limits ``ProfileModel`` applies to a file.
         """
-        name = clean_text(name, single_line=True)
-        if len(name) > MAX_NAME:
+        if len(name) > MAX_NAME:  # before cleaning, as ProfileModel checks a file's name
             raise ProfileError(f"invalid new profile: the name is over {MAX_NAME} characters")
-        if isinstance(hours_per_week, bool) or not MIN_HOURS <= hours_per_week <= MAX_HOURS:
+        name = clean_text(name, single_line=True)
+        if (isinstance(hours_per_week, bool) or not isinstance(hours_per_week, int | float)
+                or not MIN_HOURS <= hours_per_week <= MAX_HOURS):
             raise ProfileError(f"invalid new profile: hours a week must be {MIN_HOURS:g} to {MAX_HOURS:g}")
         if current_role and not bank.has_role(current_role):
             raise ProfileError(f"invalid new profile: unknown role '{current_role}'")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -10,6 +13,21 @@ import pytest
 from careerfit.bank import load_bank
 from careerfit.domain import Bank, Profile
 from careerfit.profile_io import profile_from_dict
+
+_SESSION_HOME = ""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A home for the whole run, set before any fixture: session-wide fixtures (the bank) are
+    set up before the per-test ``isolated_home``, and must not write the real user cache."""
+    global _SESSION_HOME
+    _SESSION_HOME = tempfile.mkdtemp(prefix="careerfit-tests-")
+    os.environ["CAREERFIT_HOME"] = _SESSION_HOME
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _SESSION_HOME:
+        shutil.rmtree(_SESSION_HOME, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -49,14 +49,28 @@ def test_a_changed_file_is_read_again(tmp_path):
     assert load_bank(folder).question("analysis.q1").text == "Second, longer?"
 
 
-def test_same_size_edit_with_new_mtime_is_read_again(tmp_path):
+def test_same_size_edit_with_the_old_mtime_put_back_is_read_again(tmp_path):
+    """As ``cp -p``, ``tar x`` or ``touch -r`` leave it: the cache goes by content, not stamps."""
     folder = _bank(tmp_path, "AAAA?")
     load_bank(folder)
     path = folder / "q.toml"
     st = path.stat()
     path.write_text(QUESTION.format(text="BBBB?"))
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert load_bank(folder).question("analysis.q1").text == "BBBB?"
+    path.write_text(QUESTION.format(text="CCCC?").replace('skill = "analysis"', 'skill = "analysi!"'))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    with pytest.raises(BankError, match="skill"):
+        load_bank(folder)
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_without_error(tmp_path, monkeypatch):
+    folder = _bank(tmp_path)
+    odd = os.fsdecode(b"\xff-extra.toml")
+    (folder / odd).write_text(QUESTION.format(text="Second?").replace("analysis.q1", "analysis.q2"))
+    assert load_bank(folder).question("analysis.q2").text == "Second?"
+    monkeypatch.setattr(bank_module, "_validate_file", _no_validation)
+    assert load_bank(folder).question("analysis.q2").text == "Second?"  # from the cache
 
 
 def test_a_corrupt_cache_is_ignored(tmp_path, isolated_home):
@@ -92,6 +106,8 @@ def test_another_careerfit_version_does_not_read_the_cache(tmp_path, isolated_ho
     folder = _bank(tmp_path)
     load_bank(folder)
     monkeypatch.setattr(cache, "__version__", "99.0")
+    cache._fingerprint.cache_clear()
+    monkeypatch.setattr(cache, "_fingerprint", cache._fingerprint.__wrapped__)
     calls = []
     real = bank_module._validate_file
     monkeypatch.setattr(bank_module, "_validate_file", lambda p: calls.append(p) or real(p))
@@ -207,3 +223,24 @@ def test_the_built_in_bank_from_the_cache_equals_the_bank_validated_afresh(isola
         fresh.areas, fresh.questions, fresh.roles, fresh.scoring)
     assert [type(r.level) for role in cached.roles for r in role.requires.values()] == [
         type(r.level) for role in fresh.roles for r in role.requires.values()]
+
+
+def test_profiles_remembered_under_a_removed_home_are_not_written_back(tmp_path, monkeypatch):
+    import shutil
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("CAREERFIT_HOME", str(home))
+    save_profile(profile_from_dict({"name": "Ann"}), tmp_path / "p.toml")
+    shutil.rmtree(home, ignore_errors=True)
+    cache.flush()
+    assert not home.exists()
+
+
+def test_a_profile_path_that_is_not_utf8_is_remembered_without_error(tmp_path, isolated_home, monkeypatch):
+    folder = tmp_path / os.fsdecode(b"dir\xff")
+    folder.mkdir()
+    path = folder / "p.toml"
+    save_profile(profile_from_dict({"name": "Ann"}), path)
+    cache.flush()
+    monkeypatch.setattr(profile_io, "validated_document", _no_validation)
+    assert load_profile(path).name == "Ann"

@@ -103,3 +103,21 @@ def test_a_broken_recent_list_is_empty_not_an_error(bank: Bank) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("recent = [ {path = 3}, 'x' ]\nbroken", encoding="utf-8")
     assert recent_profiles() == []
+
+
+def test_a_new_profile_has_the_limits_of_a_profile_file(bank: Bank) -> None:
+    from careerfit.domain import MAX_NAME
+    from careerfit.errors import ProfileError
+    from careerfit.profile_io import profile_from_dict
+
+    too_long = "\x1b" + "a" * MAX_NAME  # over the limit as typed, under it once cleaned
+    with pytest.raises(ProfileError):
+        profile_from_dict({"name": too_long})
+    with pytest.raises(ProfileError, match="name"):
+        Session.new(bank, name=too_long)
+    for hours in ("8", float("nan"), float("inf"), True, 0.4, 101):
+        with pytest.raises(ProfileError, match="hours"):
+            Session.new(bank, hours_per_week=hours)  # type: ignore[arg-type]
+    with pytest.raises(ProfileError, match="role"):
+        Session.new(bank, current_role="astronaut")
+    assert Session.new(bank, name="a" * MAX_NAME, hours_per_week=0.5).profile.name == "a" * MAX_NAME
