@@ -3,7 +3,7 @@
 tomllib is pure Python and pydantic costs a third of the app's start-up to import and build,
 yet the bank rarely changes and a profile is mostly reopened as careerfit last wrote it. So:
 
-- bank files (``per_file``) are keyed by name and a digest of their bytes; the cache keeps
+- bank files (``per_file``) are keyed by name, size and CRC-32 of their bytes; the cache keeps
   each file's validated entries, so an unchanged bank needs neither TOML parsing nor pydantic;
 - profiles (``known_profile`` / ``remember_profile``) are keyed by path and their exact text:
   a profile whose text is the one last validated or written by careerfit is not validated
@@ -58,27 +58,27 @@ def _stamp(path: Path) -> list[int] | None:
 
 
 def _content_key(path: Path) -> str | None:
-    """A digest of the file's bytes: an edit is seen even when it keeps the size and the
-    modification time (``cp -p``, ``tar x``, ``touch -r``, coarse file-system clocks)."""
-    import hashlib
-
+    """The file's size and CRC-32: an edit is seen even when it keeps the size and the
+    modification time (``cp -p``, ``tar x``, ``touch -r``, coarse file-system clocks). CRC-32
+    catches every edit confined to 32 consecutive bits, and others bar a 1-in-4-billion
+    chance; zlib is loaded anyway, where a cryptographic hash would load OpenSSL's."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    return f"{len(data)}:{hashlib.blake2b(data, digest_size=16).hexdigest()}"
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 @lru_cache(maxsize=1)
 def _fingerprint() -> str:
     """careerfit's version, and the stamps of the code that defines what 'valid' means: the
     validating modules and the installed pydantic (found without importing it)."""
-    from importlib.util import find_spec
+    from importlib.machinery import PathFinder  # loaded at start-up, unlike importlib.util
 
     here = Path(__file__).parent
     stamps = [_stamp(here / name) for name in _VALIDATING]
     for package in ("pydantic", "pydantic_core"):
-        spec = find_spec(package)
+        spec = PathFinder.find_spec(package)
         stamps.append(_stamp(Path(spec.origin)) if spec is not None and spec.origin else None)
     return f"{__version__} {stamps}"
 
