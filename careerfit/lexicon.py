@@ -199,6 +199,10 @@ class _Index:
             bucket.sort(key=lambda e: -len(e.spelling))
 
         self.firsts = frozenset(first for first, _ in self.pairs)
+        #: Every lower-case word a spelling can start with, and the case-exact ones: a word in
+        #: neither starts no match, which settles most words of a posting with two lookups.
+        self.starts = self.firsts | frozenset(self.single) | frozenset(first for first, _ in self.odd)
+        self.exact_starts = frozenset(self.single_exact)
 
     def __bool__(self) -> bool:
         return bool(self.pairs or self.odd or self.single or self.single_exact)
@@ -254,6 +258,8 @@ def scan(terms: _Index, phrases: _Index, text: str) -> tuple[list[Hit], list[Hit
     use_phrases = bool(phrases)
     words = list(_START.finditer(text))
     firsts = terms.firsts | phrases.firsts
+    starts = terms.starts | phrases.starts
+    exact_starts = terms.exact_starts | phrases.exact_starts
     last = len(words) - 1
     for i, m in enumerate(words):
         pos, end = m.span()
@@ -263,6 +269,8 @@ def scan(terms: _Index, phrases: _Index, text: str) -> tuple[list[Hit], list[Hit
             continue
         word = m.group()
         low = word.lower()
+        if low not in starts and word not in exact_starts:
+            continue  # no spelling starts with this word (``match`` would find nothing)
         second = None
         second_end = 0
         if i < last and low in firsts:
