@@ -42,7 +42,7 @@ MAX_PROFILES = 8
 MAX_PROFILE_TEXT = 64 * 1024
 #: Modules whose code decides what is valid, beside the models: their stamps are part of the
 #: fingerprint, so an edited checkout never reads what an older version accepted.
-_VALIDATING = ("models.py", "domain.py", "text.py", "bank.py", "profile_io.py", "lexicon.py")
+_VALIDATING = ("models.py", "fields.py", "domain.py", "text.py", "bank.py", "profile_io.py", "lexicon.py")
 
 
 def enabled() -> bool:

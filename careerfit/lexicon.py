@@ -34,8 +34,8 @@ from pydantic import (
 
 from careerfit.domain import MAX_LEVEL, Bank
 from careerfit.errors import FileFormatError, format_validation
+from careerfit.fields import Id
 from careerfit.locations import LEXICON_FILE, builtin_bank
-from careerfit.models import Id
 from careerfit.text import clean_text
 from careerfit.tomlio import read_toml
 

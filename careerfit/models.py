@@ -11,26 +11,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
 
 from careerfit import domain
-from careerfit.domain import ID_RE, MAX_HOURS, MAX_LEVEL, MAX_NAME, MIN_HOURS, PROFILE_SCHEMA
+from careerfit.domain import MAX_HOURS, MAX_LEVEL, MAX_NAME, MIN_HOURS, PROFILE_SCHEMA
+from careerfit.fields import Id, Level, Text
 from careerfit.text import clean_text
-
-Level = Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)]
-
-
-def _check_id(value: str) -> str:
-    if not ID_RE.fullmatch(value):
-        raise ValueError("must be letters, digits, '_' and '-', in dot-separated parts")
-    return value
-
-
-#: Checked with Python's ``re`` rather than ``Field(pattern=...)``: pydantic-core's regex
-#: engine costs milliseconds to start, on every run of the command.
-Id = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_check_id)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-
 
 #: Data files written by the project: an unknown key is a typo worth reporting. (A config
 #: rather than a shared base class: each pydantic class costs start-up time to build.)
