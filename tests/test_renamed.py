@@ -123,5 +123,10 @@ def test_bad_renamed_entries_are_refused_naming_the_file(tmp_path: Path, renamed
         load_bank(folder)
     text = "\n".join(err.value.problems)
     assert fragment in text and "renamed.toml" in text, text
+
+
+def test_careerfit_check_reports_a_bad_successor(tmp_path: Path) -> None:
+    folder = _bank_with(tmp_path, '[[renamed]]\nold = "old.a"\nto = ["ml.nope"]\nwhy = "x"\n')
     out = run("check", str(folder))
-    assert out.returncode == 2 and fragment in out.stdout + out.stderr
+    assert out.returncode == 2 and "renamed.toml: renamed old.a: unknown successor question 'ml.nope'" in out.stderr
+    assert "Traceback" not in out.stderr
