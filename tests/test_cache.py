@@ -81,10 +81,11 @@ def test_a_corrupt_cache_is_ignored(tmp_path, isolated_home):
 
 
 def _edit_cached_question(folder, edit):
+    """Change a cached entry and sign the file again, as only careerfit itself could."""
     path = cache._cache_file(folder)
-    data = json.loads(path.read_text())
-    edit(data["files"]["q.toml"]["data"]["entries"]["question"][0])
-    path.write_text(json.dumps(data))
+    entries = cache._load(path, "files")
+    edit(entries["q.toml"]["data"]["entries"]["question"][0])
+    cache._save(path, "files", entries)
 
 
 def test_cached_entries_are_still_cross_checked(tmp_path, isolated_home):
@@ -110,7 +111,7 @@ def test_another_careerfit_version_does_not_read_the_cache(tmp_path, isolated_ho
     monkeypatch.setattr(cache, "_fingerprint", cache._fingerprint.__wrapped__)
     calls = []
     real = bank_module._validate_file
-    monkeypatch.setattr(bank_module, "_validate_file", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(bank_module, "_validate_file", lambda p, raw: calls.append(p) or real(p, raw))
     load_bank(folder)
     assert calls == [folder / "q.toml"]
 
@@ -139,7 +140,7 @@ def test_bank_and_lexicon_caches_of_one_folder_do_not_evict_each_other(tmp_path,
     load_bank(folder)
     assert [h.term for h in lexicon.load_lexicon(folder).find_terms("SQL window functions")] == ["window functions"]
     monkeypatch.setattr(bank_module, "_validate_file", _no_validation)
-    monkeypatch.setattr(lexicon, "read_toml", _no_validation)
+    monkeypatch.setattr(lexicon, "toml_from_bytes", _no_validation)
     load_bank(folder)
     lexicon.load_lexicon(folder)
 
@@ -183,8 +184,7 @@ def test_only_the_latest_profiles_are_kept(tmp_path, isolated_home):
     save_profile(profile_from_dict({"name": "again"}), tmp_path / "p0.toml")
     assert not (isolated_home / "cache" / cache.PROFILES_FILE).exists()  # written once, at exit
     cache.flush()
-    data = json.loads((isolated_home / "cache" / cache.PROFILES_FILE).read_text())
-    kept = list(data["profiles"])
+    kept = list(cache._load(isolated_home / "cache" / cache.PROFILES_FILE, "profiles"))
     assert len(kept) == cache.MAX_PROFILES
     assert kept[:2] == [str((tmp_path / name).resolve()) for name in ("p0.toml", f"p{cache.MAX_PROFILES + 2}.toml")]
 
