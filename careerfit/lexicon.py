@@ -34,7 +34,7 @@ from pydantic import (
 
 from careerfit.domain import MAX_LEVEL, Bank
 from careerfit.errors import FileFormatError, format_validation
-from careerfit.fields import Id
+from careerfit.fields import Block, Id
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.text import clean_text
 from careerfit.tomlio import toml_from_bytes
@@ -96,7 +96,7 @@ class LevelPhrases(_FileModel):
 
     level: Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)]
     phrases: tuple[Spelling, ...] = Field(min_length=1)
-    why: str = ""
+    why: Block = ""
 
 
 class LexiconFile(_FileModel):

@@ -136,8 +136,8 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True, durable: bo
     resolved first, so the link's target is updated and the link kept. The previous
     content is kept as ``NAME.bak``; if that copy fails, nothing is replaced (``SaveError``).
     Returns the path actually written. ``durable=False`` skips the fsyncs, for files that are
-    only a cache: still atomic, not crash-proof; ``follow_symlinks=False`` replaces a link
-    itself, so a cache file linked elsewhere never overwrites what it points to.
+    only a cache: still atomic, not crash-proof; ``follow_symlinks=False`` replaces whatever
+    entry is at ``path`` but a folder (a link, a FIFO) and never writes what a link points to.
     """
     import tempfile
 
@@ -146,13 +146,11 @@ def atomic_write(path: Path, payload: bytes, *, backup: bool = True, durable: bo
     except (RuntimeError, OSError):  # a symlink loop: resolve() raises RuntimeError
         raise SaveError("is a symlink that leads nowhere (a loop?); not replaced", path) from None
     folder = target.parent
-    if not follow_symlinks and target.is_symlink():
-        pass  # the link is replaced by the new file, whatever it points to
-    elif target.exists() and not target.is_file() and not target.is_dir():
+    if follow_symlinks and target.exists() and not target.is_file() and not target.is_dir():
         raise SaveError("not a regular file; not replaced", target)
     if not folder.is_dir():
         raise SaveError("folder does not exist", folder)
-    if target.is_dir():
+    if target.is_dir() and (follow_symlinks or not target.is_symlink()):
         raise SaveError("is a folder", target)
     fd, tmp_name = -1, ""
     try:
