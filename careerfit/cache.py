@@ -137,10 +137,13 @@ def _new_secret(path: Path) -> bytes | None:
             try:
                 os.link(tmp, path)  # fails if another process made one meanwhile
             except FileExistsError:
-                theirs = read_bytes(path, max_bytes=KEY_BYTES, what="cache key")
+                try:
+                    theirs = read_bytes(path, max_bytes=KEY_BYTES, what="cache key")
+                except CareerfitError:
+                    theirs = b""
                 if len(theirs) == KEY_BYTES:
                     return theirs
-                os.replace(tmp, path)  # a broken key file: replaced
+                os.replace(tmp, path)  # a broken key file (short, special): replaced
         finally:
             if os.path.lexists(tmp):
                 os.unlink(tmp)
@@ -164,6 +167,11 @@ def _load(cache: Path, key: str) -> dict[str, Any]:
         raw = read_bytes(cache, max_bytes=MAX_CACHE_BYTES, what="cache")
     except CareerfitError:
         return {}
+    return _unsealed(raw, key, secret)
+
+
+def _unsealed(raw: bytes, key: str, secret: bytes) -> dict[str, Any]:
+    """The ``key`` section of a cache file's bytes if its MAC and fingerprint hold, else {}."""
     head, newline, body = raw.partition(b"\n")
     if not newline or not head.startswith(_MAGIC) or not _same_mac(head[len(_MAGIC):], _mac(secret, key, body)):
         return {}

@@ -31,7 +31,7 @@ def test_saving_onto_a_symlink_loop_is_a_save_error(tmp_path: Path) -> None:
 
 
 def test_loading_a_symlink_loop_is_a_file_error(tmp_path: Path) -> None:
-    with pytest.raises(FileFormatError, match="a.toml"):
+    with pytest.raises(FileFormatError, match=r"a\.toml"):
         load_profile(_loop(tmp_path))
 
 
@@ -61,7 +61,7 @@ def test_a_profile_swapped_for_a_link_mid_session_never_overwrites_the_other_fil
     session.set_answer(session.questions[0].id, 1)
     path.unlink()
     path.symlink_to(other)  # someone (or something) swaps the file for a link meanwhile
-    with pytest.raises(SaveError, match="thesis.txt"):
+    with pytest.raises(SaveError, match=r"thesis\.txt"):
         session.set_answer(session.questions[1].id, 2)
     assert other.read_text() == "my thesis, not a profile\n"
     assert path.is_symlink()
