@@ -1,7 +1,8 @@
 """Reading and writing TOML files safely: size caps, every parser failure caught, atomic saves.
 
 tomllib raises a zoo of exceptions on hostile input (``UnicodeDecodeError``,
-``RecursionError`` on deep nesting, ``TOMLDecodeError``); they all become one
+``RecursionError`` on deep nesting, ``ValueError`` on an integer of over 4300 digits,
+``TOMLDecodeError``); they all become one
 ``FileFormatError`` naming the file and, where known, the line.
 """
 
@@ -101,6 +102,8 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise FileFormatError(f"invalid TOML: {_toml_message(exc)}", path) from None
     except RecursionError:
         raise FileFormatError("invalid TOML: nested too deeply", path) from None
+    except ValueError:  # int() refuses a number of over 4300 digits
+        raise FileFormatError("invalid TOML: a number too long to read", path) from None
 
 
 def read_toml(path: Path, *, what: str = "file") -> dict[str, Any]:

@@ -1,0 +1,33 @@
+"""The app's error panel shows a path holding escape sequences cleaned, never raw."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from apphelpers import SIZE, screen_text
+from textual.widgets import Static
+
+from careerfit.app.app import CareerfitApp
+from careerfit.app.screens.dialogs import ErrorPanel
+from careerfit.domain import Bank
+
+TITLE = "\x1b]0;pwned\x07"
+
+
+def _raw_controls(text: str) -> list[str]:
+    return [c for c in text if c not in "\n\t" and unicodedata.category(c) in ("Cc", "Cf")]
+
+
+async def test_the_error_panel_cleans_a_path_holding_escapes(bank: Bank, tmp_path: Path) -> None:
+    folder = tmp_path / f"dir{TITLE}"
+    folder.mkdir()
+    broken = folder / "p.toml"
+    broken.write_text("schema = [\n")
+    app = CareerfitApp(broken, bank=bank)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorPanel)
+        shown = str(app.screen.query_one("#error-message", Static).render())
+        assert "dir]0;pwned" in shown and _raw_controls(shown) == []
+        assert _raw_controls(screen_text(app)) == []
