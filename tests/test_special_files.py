@@ -59,11 +59,19 @@ def test_report_with_a_special_bank_file_is_one_line(tmp_path: Path, kind: str) 
     assert result.stdout == ""
 
 
+def test_report_on_a_profile_linked_to_dev_zero_is_one_line(tmp_path: Path) -> None:
+    _dev_zero(tmp_path / "p.toml")
+    assert_one_line_error(run("report", str(tmp_path / "p.toml")), "p.toml", "not a regular file")
+
+
 @pytest.mark.parametrize("kind", SPECIAL)
-def test_report_on_a_special_profile_is_one_line(tmp_path: Path, kind: str) -> None:
+def test_load_profile_refuses_a_special_profile(tmp_path: Path, kind: str) -> None:
+    from careerfit.profile_io import load_profile
+
     make, problem = SPECIAL[kind]
     make(tmp_path / "p.toml")
-    assert_one_line_error(run("report", str(tmp_path / "p.toml")), "p.toml", problem)
+    with pytest.raises(FileFormatError, match=problem):
+        load_profile(tmp_path / "p.toml")
 
 
 @pytest.mark.parametrize("kind", SPECIAL)
