@@ -234,7 +234,9 @@ class CareerfitApp(App[int]):
             return
         name = s.profile.name or "unnamed"
         where = s.path.name if s.path is not None else "unsaved draft"
-        self.sub_title = f"{name} · {'NOT SAVED' if self.save_failed else where}"
+        from careerfit.text import clean_text  # a file name may hold an escape sequence
+
+        self.sub_title = clean_text(f"{name} · {'NOT SAVED' if self.save_failed else where}", single_line=True)
 
     def action_save(self) -> None:
         s = self.session

@@ -51,3 +51,4 @@ async def test_toasts_naming_a_path_holding_escapes_are_cleaned(bank: Bank, tmp_
         messages = [n.message + n.title for n in app._notifications]
         assert any("ann]0;pwned.toml" in m for m in messages), messages
         assert all(_raw_controls(m) == [] for m in messages)
+        assert "ann]0;pwned.toml" in app.sub_title and _raw_controls(app.sub_title) == []
