@@ -144,6 +144,8 @@ def _new_secret(path: Path) -> bytes | None:
                 if len(theirs) == KEY_BYTES:
                     return theirs
                 os.replace(tmp, path)  # a broken key file (short, special): replaced
+            except OSError:  # no hard links on this file system (FAT, some network ones)
+                os.replace(tmp, path)
         finally:
             if os.path.lexists(tmp):
                 os.unlink(tmp)

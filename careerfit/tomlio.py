@@ -17,6 +17,9 @@ from typing import Any
 from careerfit.errors import FileFormatError, SaveError
 
 MAX_BYTES = 4 * 1024 * 1024
+#: How every input file is opened: never waiting on a FIFO, never becoming a terminal's
+#: controlling process, binary on Windows (where most of these flags do not exist).
+_READ_FLAGS = os.O_RDONLY | sum(getattr(os, f, 0) for f in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY"))
 _BOM = "\ufeff"
 
 
@@ -33,7 +36,7 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES, what: str = "file") ->
     import stat
 
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _READ_FLAGS)
     except FileNotFoundError:
         raise FileFormatError(f"no such {what}", path) from None
     except PermissionError:
