@@ -19,7 +19,7 @@ from careerfit import cache
 from careerfit.domain import BUILDERS, Bank, Scoring
 from careerfit.errors import BankError, CareerfitError, format_validation
 from careerfit.locations import LEXICON_FILE, builtin_bank
-from careerfit.tomlio import read_toml
+from careerfit.tomlio import toml_from_bytes
 
 _KINDS = ("area", "question", "role", "renamed", "scoring")
 #: Top-level keys the bank ignores (free-form notes about a file).
@@ -35,10 +35,16 @@ def _entry_id(raw: Any, index: int) -> str:
     return f"#{index + 1}"
 
 
-def _validate_file(path: Path) -> tuple[dict[str, Any], bool]:
+def _unreadable(path: Path, exc: CareerfitError) -> dict[str, Any]:
+    """A file that could not be read (special, too large, unreadable): one problem."""
+    return {"entries": {kind: [] for kind in _KINDS}, "problems": [str(exc)]}
+
+
+def _validate_file(path: Path, raw: bytes) -> tuple[dict[str, Any], bool]:
     """A bank file's entries, validated, in JSON form, and its problems; cacheable if none.
 
-    The slow path (TOML parsing, pydantic), taken only for files the cache does not hold.
+    The slow path (TOML parsing, pydantic), taken only for files the cache does not hold;
+    ``raw`` is the file's bytes as read once by the cache, which keyed the entry by them.
     """
     from pydantic import ValidationError
 
@@ -47,7 +53,7 @@ def _validate_file(path: Path) -> tuple[dict[str, Any], bool]:
     entries: dict[str, list[Any]] = {kind: [] for kind in _KINDS}
     problems: list[str] = []
     try:
-        data = read_toml(path, what="bank file")
+        data = toml_from_bytes(raw, path, what="bank file")
     except CareerfitError as exc:
         return {"entries": entries, "problems": [str(exc)]}, False
     for key, value in data.items():
@@ -85,7 +91,8 @@ def _read_folder(folder: Path, problems: list[str]) -> dict[str, list[tuple[str,
     if not files:
         problems.append(f"{folder}: no .toml files")
     for path, (objects, file_problems) in cache.per_file(folder, files, kind="bank", compute=_validate_file,
-                                                        build=_build_file):
+                                                        build=_build_file, unreadable=_unreadable,
+                                                        what="bank file"):
         problems.extend(file_problems)
         for kind in _KINDS:
             found[kind].extend((path.name, obj) for obj in objects[kind])

@@ -3,18 +3,26 @@
 tomllib is pure Python and pydantic costs a third of the app's start-up to import and build,
 yet the bank rarely changes and a profile is mostly reopened as careerfit last wrote it. So:
 
-- bank files (``per_file``) are keyed by name, size and CRC-32 of their bytes; the cache keeps
-  each file's validated entries, so an unchanged bank needs neither TOML parsing nor pydantic;
+- bank files (``per_file``) are read once, and keyed by name and a BLAKE2b digest of exactly
+  the bytes read: the bytes that are parsed on a miss are the bytes the key was made from;
 - profiles (``known_profile`` / ``remember_profile``) are keyed by path and their exact text:
   a profile whose text is the one last validated or written by careerfit is not validated
   again.
 
-Everything lives in the user cache folder and is tied to this careerfit's version and to its
-model definitions, so an upgrade or an edited model never reads an old result. Only files that
-validated cleanly are cached; a broken file is read, and reported, every time. Cross-checks
-between files (unknown areas, duplicate ids) still run on every load. Failing to read or
-write the cache is never an error, and a malformed entry is a miss. ``CAREERFIT_NO_CACHE=1``
-turns the cache off.
+A cache file is input like any other, so it is trusted only if it proves it was written by
+careerfit from validated data: each file is signed with keyed BLAKE2b (an HMAC-equivalent
+MAC) under a random secret kept in the cache folder (``key``, mode 0600). A flipped bit, a
+hand edit, a truncated write or another version's file fails the MAC and is a miss; so is a
+cache file that is not a regular file (a FIFO, a link to ``/dev/zero``) or over its size cap,
+read through ``tomlio.read_bytes``. The MAC guards against corruption and stale or edited
+data, not against someone who can write the cache folder: they could read the key (and
+could as well edit the files themselves).
+
+Everything is tied to this careerfit's version and to its model definitions, so an upgrade
+or an edited model never reads an old result. Only files that validated cleanly are cached;
+a broken file is read, and reported, every time. Cross-checks between files (unknown areas,
+duplicate ids) still run on every load. Failing to read or write the cache is never an
+error. ``CAREERFIT_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -22,24 +30,39 @@ from __future__ import annotations
 import atexit
 import json
 import os
-import zlib
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+try:  # the C module alone: 0.3 ms to import, where hashlib loads OpenSSL (4 ms)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - CPython always builds it
+    from hashlib import blake2b
+try:
+    from _operator import _compare_digest as _same_mac
+except ImportError:  # pragma: no cover
+    from hmac import compare_digest as _same_mac
+
 from careerfit import __version__
 from careerfit.errors import CareerfitError
 from careerfit.locations import user_cache_dir
-from careerfit.tomlio import atomic_write
+from careerfit.tomlio import MAX_BYTES, atomic_write, read_bytes
 
 T = TypeVar("T")
-#: What a cached entry's builder may raise on a malformed (hand-edited, truncated) entry.
+#: What a cached entry's builder may raise on a malformed entry (a bug, or an entry an older
+#: build signed): a miss, never an error.
 MALFORMED = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 PROFILES_FILE = "profiles.json"
+KEY_FILE = "key"
+KEY_BYTES = 32
 MAX_PROFILES = 8
 #: Larger profiles (long notes) are simply validated each time, and kept out of the cache file.
 MAX_PROFILE_TEXT = 64 * 1024
+#: A cache file larger than this is not read (the built-in bank's is about 100 KB).
+MAX_CACHE_BYTES = 32 * 1024 * 1024
+#: First bytes of every cache file: format, then the hex MAC of the rest, then a newline.
+_MAGIC = b"careerfit-cache-2 "
 #: Modules whose code decides what is valid, beside the models: their stamps are part of the
 #: fingerprint, so an edited checkout never reads what an older version accepted.
 _VALIDATING = ("models.py", "fields.py", "domain.py", "text.py", "bank.py", "profile_io.py", "lexicon.py")
@@ -49,24 +72,17 @@ def enabled() -> bool:
     return not os.environ.get("CAREERFIT_NO_CACHE")
 
 
+def digest(data: bytes) -> str:
+    """BLAKE2b-256 of ``data``: a content key no one can forge a second file for."""
+    return blake2b(data, digest_size=32).hexdigest()
+
+
 def _stamp(path: Path) -> list[int] | None:
     try:
         st = path.stat()
     except OSError:
         return None
     return [st.st_size, st.st_mtime_ns]
-
-
-def _content_key(path: Path) -> str | None:
-    """The file's size and CRC-32: an edit is seen even when it keeps the size and the
-    modification time (``cp -p``, ``tar x``, ``touch -r``, coarse file-system clocks). CRC-32
-    catches every edit confined to 32 consecutive bits, and others bar a 1-in-4-billion
-    chance; zlib is loaded anyway, where a cryptographic hash would load OpenSSL's."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 @lru_cache(maxsize=1)
@@ -84,14 +100,86 @@ def _fingerprint() -> str:
 
 
 def _cache_file(folder: Path, kind: str = "bank") -> Path:
-    key = f"{zlib.crc32(str(folder.resolve()).encode('utf-8', 'surrogateescape')):08x}"
-    return user_cache_dir() / f"{kind}-{key}.json"
+    try:
+        where = str(folder.resolve())
+    except (OSError, RuntimeError):
+        where = str(folder)
+    return user_cache_dir() / f"{kind}-{digest(where.encode('utf-8', 'surrogateescape'))[:16]}.json"
+
+
+def _secret(folder: Path, *, create: bool) -> bytes | None:
+    """The cache folder's MAC key: ``folder/key``, 32 random bytes; made when ``create``.
+
+    Read on every use (tens of microseconds), so a key deleted or replaced meanwhile is seen.
+    A key file that is not exactly 32 bytes of a regular file is replaced (every entry it
+    signed becomes a miss). Two processes making one at once: ``os.link`` lets one win, and
+    the other reads the winner's.
+    """
+    try:
+        secret = read_bytes(folder / KEY_FILE, max_bytes=KEY_BYTES, what="cache key")
+    except CareerfitError:
+        secret = b""
+    if len(secret) == KEY_BYTES:
+        return secret
+    return _new_secret(folder / KEY_FILE) if create else None
+
+
+def _new_secret(path: Path) -> bytes | None:
+    import tempfile
+
+    secret = os.urandom(KEY_BYTES)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".key.", suffix=".tmp", dir=path.parent)  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(secret)
+            try:
+                os.link(tmp, path)  # fails if another process made one meanwhile
+            except FileExistsError:
+                try:
+                    theirs = read_bytes(path, max_bytes=KEY_BYTES, what="cache key")
+                except CareerfitError:
+                    theirs = b""
+                if len(theirs) == KEY_BYTES:
+                    return theirs
+                os.replace(tmp, path)  # a broken key file (short, special): replaced
+            except OSError:  # no hard links on this file system (FAT, some network ones)
+                os.replace(tmp, path)
+        finally:
+            if os.path.lexists(tmp):
+                os.unlink(tmp)
+    except (OSError, CareerfitError):
+        return None
+    return secret
+
+
+def _mac(secret: bytes, key: str, body: bytes) -> bytes:
+    """Keyed BLAKE2b of the body and of what it is (``files``/``profiles``), as hex."""
+    return blake2b(key.encode("ascii") + b"\n" + body, key=secret, digest_size=32).hexdigest().encode("ascii")
 
 
 def _load(cache: Path, key: str) -> dict[str, Any]:
+    """The ``key`` section of a cache file, or {} unless the file is exactly what this
+    careerfit signed: anything else (missing, special, too large, altered) is a miss."""
+    secret = _secret(cache.parent, create=False)
+    if secret is None:
+        return {}
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = read_bytes(cache, max_bytes=MAX_CACHE_BYTES, what="cache")
+    except CareerfitError:
+        return {}
+    return _unsealed(raw, key, secret)
+
+
+def _unsealed(raw: bytes, key: str, secret: bytes) -> dict[str, Any]:
+    """The ``key`` section of a cache file's bytes if its MAC and fingerprint hold, else {}."""
+    head, newline, body = raw.partition(b"\n")
+    if not newline or not head.startswith(_MAGIC) or not _same_mac(head[len(_MAGIC):], _mac(secret, key, body)):
+        return {}
+    try:
+        data = json.loads(body)
+    except ValueError:
         return {}
     if not isinstance(data, dict) or data.get("careerfit") != _fingerprint() or not isinstance(data.get(key), dict):
         return {}
@@ -99,24 +187,33 @@ def _load(cache: Path, key: str) -> dict[str, Any]:
 
 
 def _save(cache: Path, key: str, entries: dict[str, Any]) -> None:
-    """Write a cache file; never raises. ASCII JSON: a file name that is not valid UTF-8
-    (kept by Python as lone surrogates) round-trips as an escape instead of failing."""
+    """Write a signed cache file; never raises. ASCII JSON: a file name that is not valid
+    UTF-8 (kept by Python as lone surrogates) round-trips as an escape instead of failing."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"careerfit": _fingerprint(), key: entries}).encode("ascii")
-        atomic_write(cache, payload, backup=False, durable=False)
+        secret = _secret(cache.parent, create=True)
+        if secret is None:
+            return
+        body = json.dumps({"careerfit": _fingerprint(), key: entries}).encode("ascii")
+        payload = _MAGIC + _mac(secret, key, body) + b"\n" + body
+        atomic_write(cache, payload, backup=False, durable=False, follow_symlinks=False)
     except (OSError, ValueError, CareerfitError):
         pass
 
 
-def per_file(folder: Path, paths: list[Path], *, kind: str, compute: Callable[[Path], tuple[Any, bool]],
-             build: Callable[[Any], T]) -> list[tuple[Path, T]]:
-    """``build(compute(path))`` for each path, reusing ``compute``'s result for unchanged files.
+def per_file(folder: Path, paths: list[Path], *, kind: str, compute: Callable[[Path, bytes], tuple[Any, bool]],
+             build: Callable[[Any], T], unreadable: Callable[[Path, CareerfitError], Any] | None = None,
+             what: str = "file") -> list[tuple[Path, T]]:
+    """``build(compute(path, bytes))`` for each path, reusing the result for unchanged files.
 
-    ``compute`` does the slow work (parse, validate) and says whether its JSON-able result may
-    be cached; ``build`` turns a result into objects and raises one of ``MALFORMED`` on a
-    cached entry it cannot use, which is then computed afresh. ``kind`` separates caches of
-    one folder read for different purposes (the bank, the lexicon), so neither evicts the other.
+    Each file is read once (``tomlio.read_bytes``: regular files only, size capped); its
+    key is the digest of those bytes and ``compute`` parses those same bytes, so a file
+    replaced during a load can never be cached under the new content with the old result.
+    ``compute`` does the slow work (parse, validate) and says whether its JSON-able result
+    may be cached; ``build`` turns a result into objects. A file that cannot be read goes to
+    ``unreadable`` (whose result is built, never cached), or raises when there is none.
+    ``kind`` separates caches of one folder read for different purposes (the bank, the
+    lexicon), so neither evicts the other.
     """
     use_cache = enabled()
     cache = _cache_file(folder, kind)
@@ -125,18 +222,25 @@ def per_file(folder: Path, paths: list[Path], *, kind: str, compute: Callable[[P
     out: list[tuple[Path, T]] = []
     dirty = False
     for path in paths:
-        stamp = _content_key(path)
+        try:
+            data = read_bytes(path, max_bytes=MAX_BYTES, what=what)
+        except CareerfitError as exc:
+            if unreadable is None:
+                raise
+            out.append((path, build(unreadable(path, exc))))
+            continue
+        stamp = f"{len(data)}:{digest(data)}"
         entry = cached.get(path.name)
-        if stamp is not None and isinstance(entry, dict) and entry.get("stamp") == stamp and "data" in entry:
+        if isinstance(entry, dict) and entry.get("stamp") == stamp and "data" in entry:
             try:
                 out.append((path, build(entry["data"])))
                 fresh[path.name] = entry
                 continue
             except MALFORMED:
                 pass
-        value, cacheable = compute(path)
+        value, cacheable = compute(path, data)
         out.append((path, build(value)))
-        if stamp is not None and cacheable and _json_safe(value):
+        if cacheable and _json_safe(value):
             fresh[path.name] = {"stamp": stamp, "data": value}
             dirty = True
     if use_cache and (dirty or set(fresh) != set(cached)):
@@ -153,11 +257,16 @@ def _json_safe(data: Any) -> bool:
     return True
 
 
-def _profile_key(path: Path) -> str:
+def _profile_key(path: Path) -> str | None:
+    """The profile's absolute path; None (not cached) when there is none: a symlink loop,
+    or a relative path whose working folder was deleted."""
     try:
         return str(path.resolve())
     except (OSError, RuntimeError):
-        return str(path.absolute())
+        try:
+            return str(path.absolute())
+        except OSError:
+            return None
 
 
 #: Profiles remembered by this process, by cache file, then by path: written out once, at
@@ -171,6 +280,8 @@ def known_profile(path: Path, text: str) -> dict[str, Any] | None:
         return None
     cache = user_cache_dir() / PROFILES_FILE
     key = _profile_key(path)
+    if key is None:
+        return None
     entry = _pending.get(cache, {}).get(key) or _load(cache, "profiles").get(key)
     if isinstance(entry, dict) and entry.get("text") == text and isinstance(entry.get("data"), dict):
         return entry["data"]
@@ -180,12 +291,12 @@ def known_profile(path: Path, text: str) -> dict[str, Any] | None:
 def remember_profile(path: Path, text: str, data: dict[str, Any]) -> None:
     """Note that ``text`` at ``path`` is the valid profile document ``data``; kept in memory
     and written to the cache when the process ends (or on ``flush``)."""
-    if not enabled() or len(text) > MAX_PROFILE_TEXT or not _json_safe(data):
+    key = _profile_key(path)
+    if not enabled() or key is None or len(text) > MAX_PROFILE_TEXT or not _json_safe(data):
         return
     if not _pending:
         atexit.register(flush)
     entries = _pending.setdefault(user_cache_dir() / PROFILES_FILE, {})
-    key = _profile_key(path)
     entries.pop(key, None)  # re-inserted last: the most recent
     entries[key] = {"text": text, "data": data}
 

@@ -21,6 +21,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careerfit.errors import FileFormatError, format_validation
+from careerfit.fields import Line
 from careerfit.locations import KEYMAP_FILE
 from careerfit.tomlio import read_toml
 
@@ -29,7 +30,7 @@ __all__ = ["KEYMAP_FILE", "KeymapFile", "load_keymap"]
 #: Textual key names, comma-separated alternatives: "ctrl+s", "f2", "x,ctrl+x".
 _KEYS = re.compile(r"[a-z0-9_+\-]+(,[a-z0-9_+\-]+)*")
 
-Keys = Annotated[str, Field(min_length=1, max_length=60)]
+Keys = Annotated[Line, Field(min_length=1, max_length=60)]
 
 
 class KeymapFile(BaseModel):
@@ -37,7 +38,7 @@ class KeymapFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    keymap: dict[Annotated[str, Field(min_length=1, max_length=60)], Keys] = Field(default_factory=dict)
+    keymap: dict[Annotated[Line, Field(min_length=1, max_length=60)], Keys] = Field(default_factory=dict)
 
 
 def load_keymap(path: Path, known_ids: set[str] | None = None) -> dict[str, str]:

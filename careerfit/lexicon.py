@@ -34,10 +34,10 @@ from pydantic import (
 
 from careerfit.domain import MAX_LEVEL, Bank
 from careerfit.errors import FileFormatError, format_validation
-from careerfit.fields import Id
+from careerfit.fields import Block, Id
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.text import clean_text
-from careerfit.tomlio import read_toml
+from careerfit.tomlio import toml_from_bytes
 
 #: Characters that glue onto a word: a spelling touching one of these is inside a longer word.
 _WORDISH = r"[\w+#&]"
@@ -96,7 +96,7 @@ class LevelPhrases(_FileModel):
 
     level: Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)]
     phrases: tuple[Spelling, ...] = Field(min_length=1)
-    why: str = ""
+    why: Block = ""
 
 
 class LexiconFile(_FileModel):
@@ -429,8 +429,8 @@ def _parse(path: Path) -> dict[str, Any]:
     the parsing is cached, the lexicon is validated on every load."""
     from careerfit import cache
 
-    def parse(p: Path) -> tuple[dict[str, Any], bool]:
-        return read_toml(p, what="lexicon"), True
+    def parse(p: Path, raw: bytes) -> tuple[dict[str, Any], bool]:
+        return toml_from_bytes(raw, p, what="lexicon"), True
 
-    ((_, data),) = cache.per_file(path.parent, [path], kind="lexicon", compute=parse, build=dict)
+    ((_, data),) = cache.per_file(path.parent, [path], kind="lexicon", compute=parse, build=dict, what="lexicon")
     return data

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
 from careerfit import domain
 from careerfit.domain import MAX_HOURS, MAX_LEVEL, MAX_NAME, MIN_HOURS, PROFILE_SCHEMA
-from careerfit.fields import Id, Level, Text
-from careerfit.text import clean_text
+from careerfit.fields import Block, Id, Level, Line, Name, Text
 
 #: Data files written by the project: an unknown key is a typo worth reporting. (A config
 #: rather than a shared base class: each pydantic class costs start-up time to build.)
@@ -29,9 +28,9 @@ class AreaModel(BaseModel):
     model_config = _STRICT
 
     id: Id
-    name: Text = Field(description="Human name, e.g. 'Software engineering'.")
-    short: str = Field("", max_length=14, description="Label for narrow columns, e.g. 'Software'.")
-    description: str = Field("", description="What the area covers, in a sentence.")
+    name: Name = Field(description="Human name, e.g. 'Software engineering'.")
+    short: Line = Field("", max_length=14, description="Label for narrow columns, e.g. 'Software'.")
+    description: Block = Field("", description="What the area covers, in a sentence.")
     effort_hours: Annotated[float, Field(gt=0, le=2000)] = Field(
         description="Hours of focused practice for the cheapest level step (0 -> 1)."
     )
@@ -46,18 +45,13 @@ class QuestionModel(BaseModel):
     id: Id
     skill: Id = Field(description="The area id this question measures.")
     text: Text = Field(description="The question, about concrete behaviour.")
-    labels: tuple[Text, Text, Text, Text, Text] | None = Field(
+    labels: tuple[Name, Name, Name, Name, Name] | None = Field(
         None, description="Five tailored labels for levels 0-4; the generic ones otherwise."
     )
-    next_action: str = Field(
+    next_action: Block = Field(
         "", max_length=500, description="A concrete next step for someone below level 3."
     )
     quick: bool = Field(False, description="Part of the quick check (one or two per area).")
-
-    @field_validator("text", "next_action")
-    @classmethod
-    def _clean(cls, value: str) -> str:
-        return clean_text(value)
 
 
 class RenamedModel(BaseModel):
@@ -100,9 +94,9 @@ class SourceModel(BaseModel):
 
     model_config = _STRICT
 
-    title: Text
-    ref: str = Field("", description="A file name, an O*NET-SOC code or an address.")
-    note: str = ""
+    title: Name
+    ref: Line = Field("", description="A file name, an O*NET-SOC code or an address.")
+    note: Block = ""
 
 
 class RoleModel(BaseModel):
@@ -111,11 +105,11 @@ class RoleModel(BaseModel):
     model_config = _STRICT
 
     id: Id
-    name: Text
+    name: Name
     description: Text
-    titles: tuple[str, ...] = Field((), description="Job-title variants this role covers.")
-    onet: tuple[str, ...] = Field((), description="O*NET-SOC codes behind the profile.")
-    onet_note: str = Field("", description="How the codes were blended, where there are several.")
+    titles: tuple[Line, ...] = Field((), description="Job-title variants this role covers.")
+    onet: tuple[Line, ...] = Field((), description="O*NET-SOC codes behind the profile.")
+    onet_note: Block = Field("", description="How the codes were blended, where there are several.")
     sources: tuple[SourceModel, ...] = ()
     requires: dict[str, RequirementModel] = Field(description="Area id -> requirement.")
 
@@ -138,7 +132,7 @@ class ScoringModel(BaseModel):
     )
     within_reach: float = Field(90.0, ge=0, le=100, description="Fit at which a role is in reach.")
     default_hours_per_week: float = Field(8.0, ge=MIN_HOURS, le=MAX_HOURS)
-    rationale: str = ""
+    rationale: Block = ""
 
 
 class ProfileModel(BaseModel):
@@ -149,7 +143,7 @@ class ProfileModel(BaseModel):
     )
 
     schema_: StrictInt = Field(PROFILE_SCHEMA, alias="schema", description="File format version.")
-    name: str = Field("", max_length=MAX_NAME, description="The person's name, shown in the report.")
+    name: Line = Field("", max_length=MAX_NAME, description="The person's name, shown in the report.")
     current_role: Id | None = Field(None, description="Declared role id; else the best fit.")
     hours_per_week: Annotated[StrictInt | StrictFloat, Field(ge=MIN_HOURS, le=MAX_HOURS)] = Field(
         8, description="Hours a week for learning; turns effort hours into weeks."
@@ -157,20 +151,10 @@ class ProfileModel(BaseModel):
     not_relevant: list[Id] = Field(
         default_factory=list, description="Areas marked 'not relevant to me': counted as level 0."
     )
-    notes: str = Field("", max_length=20000)
+    notes: Block = Field("", max_length=20000)
     answers: dict[Id, Level] = Field(
         default_factory=dict, description="Question id -> level 0-4; skipped questions are absent."
     )
-
-    @field_validator("name")
-    @classmethod
-    def _clean_name(cls, value: str) -> str:
-        return clean_text(value, single_line=True)
-
-    @field_validator("notes")
-    @classmethod
-    def _clean_notes(cls, value: str) -> str:
-        return clean_text(value)
 
 
 _MODELS: dict[str, type[BaseModel]] = {

@@ -152,11 +152,16 @@ def expand_path(path: Path) -> Path:
 
 
 def _resolved(path: Path) -> Path:
-    """The file a path names (symlinks followed), or the path made absolute if that fails."""
+    """The file a path names (symlinks followed), or the path made absolute if that fails,
+    or the path itself when even that fails (the working folder was deleted): never raises,
+    the save that follows says what is wrong."""
     try:
         return path.resolve()
     except (RuntimeError, OSError):
-        return path.absolute()
+        try:
+            return path.absolute()
+        except OSError:
+            return path
 
 
 def backup_of(path: Path) -> Path | None:
@@ -308,6 +313,10 @@ class Session:
     #: ``.bak``, so the backup is the file as it was before this sitting touched it, and
     #: every later answer costs one fsynced write rather than a copy as well.
     _backed_up: set[Path] = field(init=False, default_factory=set, repr=False)
+    #: The file each save path led to when this sitting opened or first saved it: a path
+    #: that later leads elsewhere (the profile swapped for a link to another file) is
+    #: refused rather than followed, so that other file is never silently overwritten.
+    _leads_to: dict[Path, Path] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.questions = questions_for_mode(self.bank, self.mode)
@@ -335,7 +344,9 @@ class Session:
     @classmethod
     def resume(cls, bank: Bank, path: Path) -> Session:
         profile = open_profile(path, bank)
-        return cls(bank, profile, path, mode_of(profile))
+        session = cls(bank, profile, path, mode_of(profile))
+        session._leads_to[path] = _resolved(path)
+        return session
 
     @classmethod
     def from_draft(cls, bank: Bank, draft: DraftInfo) -> Session:
@@ -473,8 +484,15 @@ class Session:
     def _save(self, path: Path) -> Path:
         """``save_profile``, keeping a ``.bak`` only on this sitting's first save to the file."""
         key = _resolved(path)
+        if not key.is_absolute():
+            raise SaveError("not saved: the working folder this path is relative to was deleted", path)
+        expected = self._leads_to.get(path)
+        if expected is not None and key != expected:
+            raise SaveError(f"now leads to {key}, not to the file this sitting opened; not overwritten "
+                            "(save under another name)", path)
         written = save_profile(self.profile, path, backup=key not in self._backed_up)
         self._backed_up.update((key, _resolved(written)))
+        self._leads_to.setdefault(path, key)
         return written
 
     def save_as(self, path: Path) -> Path:
@@ -483,6 +501,7 @@ class Session:
         if path.parent == data_dir() / "profiles":
             with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
+        self._leads_to.pop(path, None)  # chosen now (the app asks before replacing a file)
         written = self._save(path)
         had_path = self.path is not None
         self.path = path

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 # Only the assessment is imported up front; the welcome, results and dialogs are imported
@@ -60,6 +61,15 @@ class CareerfitApp(App[int]):
         self.handle_signals = handle_signals
         self.session: Session | None = None
         self.save_failed = False
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast (screens' too: theirs call this) with control characters removed:
+        messages name files, and a path may hold an escape sequence."""
+        from careerfit.text import clean_text
+
+        super().notify(clean_text(message), title=clean_text(title, single_line=True), severity=severity,
+                       timeout=timeout, markup=markup)
 
     # --- start --------------------------------------------------------------------------
 
@@ -224,7 +234,9 @@ class CareerfitApp(App[int]):
             return
         name = s.profile.name or "unnamed"
         where = s.path.name if s.path is not None else "unsaved draft"
-        self.sub_title = f"{name} · {'NOT SAVED' if self.save_failed else where}"
+        from careerfit.text import clean_text  # a file name may hold an escape sequence
+
+        self.sub_title = clean_text(f"{name} · {'NOT SAVED' if self.save_failed else where}", single_line=True)
 
     def action_save(self) -> None:
         s = self.session

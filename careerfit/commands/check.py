@@ -24,10 +24,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         bank = load_bank(Path(args.folder) if args.folder else None)
     except BankError as exc:
-        for problem in exc.problems:
-            sys.stderr.write(f"{exc.path}: {clean_text(problem, single_line=True)}\n")
-        sys.stderr.write(f"careerfit: error: {exc.path}: {len(exc.problems)} problem(s) in the question bank\n")
+        where = clean_text(str(exc.path), single_line=True)
+        problems = [clean_text(problem, single_line=True) for problem in exc.problems]
+        if len(problems) == 1:  # one problem, one line
+            sys.stderr.write(f"careerfit: error: {where}: {problems[0]}\n")
+            return 2
+        for problem in problems:
+            sys.stderr.write(f"{where}: {problem}\n")
+        sys.stderr.write(f"careerfit: error: {where}: {len(problems)} problems in the question bank\n")
         return 2
-    where = args.folder or "built-in bank"
+    where = clean_text(args.folder, single_line=True) if args.folder else "built-in bank"
     print(f"{where}: ok: {len(bank.areas)} areas, {len(bank.questions)} questions, {len(bank.roles)} roles")
     return 0

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from careerfit.errors import CareerfitError
 from careerfit.session import expand_path
+from careerfit.text import clean_text
 
 
 class PathDialog(ModalScreen[Path | None]):
@@ -95,8 +96,9 @@ class ErrorPanel(ModalScreen[str | None]):
 
     def __init__(self, title: str, message: str, choices: tuple[tuple[str, str], ...] = (("ok", "OK"),)) -> None:
         super().__init__()
-        self.error_title = title
-        self.message = message
+        # Messages name files: a path may hold escape sequences, which would reach the terminal.
+        self.error_title = clean_text(title, single_line=True)
+        self.message = clean_text(message)
         self.choices = choices
 
     def compose(self) -> ComposeResult:

@@ -21,6 +21,7 @@ from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.picker import Picker
 from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
 from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, questions_for_mode, recent_profiles
+from careerfit.text import clean_text
 
 TAGLINE = "Which role fits you today, and what is the easiest pivot from here?"
 
@@ -72,10 +73,9 @@ class WelcomeScreen(FreshScreen[None]):
                 label += f" · {d.profile.name}"
             options.append(Option(Content(label), id="draft"))
         for i, e in enumerate(self.recent):
-            options.append(
-                Option(Content(f"Resume  {e.path.name}  saved {ago(e.saved_at)} · {e.answered} answered"),
-                       id=f"recent-{i}")
-            )
+            file_name = clean_text(e.path.name, single_line=True)
+            label = f"Resume  {file_name}  saved {ago(e.saved_at)} · {e.answered} answered"
+            options.append(Option(Content(label), id=f"recent-{i}"))
         options.append(Option(Content("Open a profile..."), id="open"))
         return options
 
