@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
 
 from careerfit import domain
 from careerfit.domain import MAX_HOURS, MAX_LEVEL, MAX_NAME, MIN_HOURS, PROFILE_SCHEMA
