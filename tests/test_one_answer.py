@@ -64,7 +64,7 @@ def test_app_and_report_agree_with_and_without_the_saved_target(bank: Bank, tmp_
     assert role.id not in with_target.within_reach and role.id not in dict(with_target.ranking)
     # The results screen shows the target as a target, under its own name, not as the pivot.
     shown = role_detail(ext_bank, with_target, role.id).plain
-    assert shown.startswith("Saved posting: Data Scientist") and "Easiest pivot" not in shown
+    assert shown.startswith("Selected: Saved posting: Data Scientist") and "Easiest pivot" not in shown
 
 
 def test_a_saved_target_is_reported_as_a_target_with_one_prefix(bank: Bank, tmp_path: Path) -> None:

@@ -24,8 +24,6 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
         heading, title = "Easiest pivot: ", pivot_label(bank, a)
     elif role_id == a.current_role:
         heading, title = "Current role: ", role.name
-    elif role_id in bank.extra_roles:  # a posting or saved target: its name says so
-        heading, title = "", role.name
     else:
         heading, title = "Selected: ", role.name
     parts: list[str | tuple[str, str]] = [(heading, "bold"), (title, "bold"), "\n"]
