@@ -10,7 +10,7 @@ from typing import Any
 
 from careerfit import __version__
 from careerfit.domain import MAX_LEVEL, Bank, Profile
-from careerfit.scoring import Assessment, PlanStep, RoleScore, plan_for, strengths
+from careerfit.scoring import Assessment, PlanStep, RoleScore, hours_beyond_job, plan_for, strengths
 from careerfit.text import md_escape
 from careerfit.why import pivot_label, why_pivot
 
@@ -110,13 +110,15 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
 def _distance_line(bank: Bank, a: Assessment, pv: RoleScore) -> str:
     """The arithmetic behind the pivot, the runner-up it beat, and the step backs left out."""
     w = bank.scoring.overqualification_weight
+    beyond = hours_beyond_job(bank, pv, bank.role(a.current_role))
+    plain = beyond + w * pv.unused_hours
     line = (
-        f"Distance: {hours_text(pv.effort_hours)} of gaps + {w:g} x {hours_text(pv.unused_hours)} of strength "
-        f"it would leave unused = {pv.distance:,.0f}"
+        f"Distance: {hours_text(beyond)} to learn beyond what your current job asks + {w:g} x "
+        f"{hours_text(pv.unused_hours)} of strength it would leave unused = {plain:,.0f}"
     )
     ranked = a.ranking[0][1]
-    if ranked < pv.distance - 0.5:
-        line += f", {1 - ranked / pv.distance:.0%} off for a measured move = {ranked:,.0f}"
+    if ranked < plain - 0.5:
+        line += f", {1 - ranked / plain:.0%} off for a measured move = {ranked:,.0f}"
     if a.runner_up is not None:
         line += f"; runner-up: {_role_name(bank, a.runner_up)} at {a.ranking[1][1]:,.0f}"
     if a.step_backs:
@@ -246,7 +248,8 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
         f"{m[0]:g}, {m[1]:g}, {m[2]:g} and {m[3]:g} for the steps 0-1, 1-2, 2-3 and 3-4; weeks divide by "
         f"your {a.hours_per_week:g} h a week.",
         f"- **Easiest pivot**: among the other roles that are not a step back (a role asking no more of "
-        f"you than what you or your job already do), the smallest distance = gap hours + "
+        f"you than what you or your job already do), the smallest distance = gap hours beyond what your "
+        "current job asks + "
         f"{bank.scoring.overqualification_weight:g} x unused-strength hours (skill above what the role asks; "
         f"hard-won skill, in areas whose first step costs {bank.scoring.hard_won_hours:g} h or more, is not "
         "unused in a role that puts one of your hard-won strengths to work), less "
