@@ -3,15 +3,18 @@
 Four principles a practitioner uses when advising a move (README "How scoring works"):
 
 1. **Forward or sideways, never back.** A role that asks no more than you, or than your
-   current job, in any area is a *step back* (a data scientist to data analyst): it is never
-   the pivot, however few hours it would take.
+   current job, in any area is a *step back* (a data scientist to data analyst); so is one
+   that gives you no new work to own at production level, puts none of your hard-won
+   strengths to work and asks less than you of your best area. A step back is never the
+   pivot, however few hours it would take.
 2. **Hard-won strengths carry over.** The areas that cost most to learn (mathematics,
    research, ML: a first step of ``hard_won_hours`` or more) are valued by a role that puts
    them to work: when it asks one of them at your level (or at 3, the mid-level bar), your
    hard-won skill above its bars in the areas it uses is not counted as unused. A role that
    asks none of them at your level leaves them idle, and they count as unused strength.
-3. **Gaps are learnt on the job**: the distance counts the hours of every gap, each level
-   step costing more than the one before, so a move that builds on what you do is cheaper.
+3. **Gaps are learnt on the job**: the distance counts the gap hours beyond what your current
+   job already asks (up to its bar you learn where you are), each level step costing more
+   than the one before, plus twice the unused strength.
 4. **Moves people make.** A move measured in ``questions/moves.toml`` (Kaggle 2017: the share
    of the target's people who came from your role) takes ``move_weight`` x that share off its
    distance, when you declared your role.

@@ -71,7 +71,8 @@ def why_pivot(bank: Bank, a: Assessment) -> str:
         parts.append(f"to learn on the job: {learn}{more}")
     else:
         parts.append("nothing to learn")
-    parts.append(move_evidence(bank, a.current_role, a.pivot))
+    parts.append(move_evidence(bank, a.current_role, a.pivot) if a.current_declared
+                 else "declare your current role to compare this move with the moves people make")
     text = "; ".join(parts) + "."
     if a.runner_up is not None and a.margin is not None:
         runner = bank.role(a.runner_up).name
