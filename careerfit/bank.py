@@ -66,7 +66,8 @@ def _validate_file(path: Path, raw: bytes) -> tuple[dict[str, Any], bool]:
                 problems.append(f"{path.name}: [scoring]: {format_validation(exc)}")
             continue
         if key not in _KINDS:
-            problems.append(f"{path.name}: unknown table '{key}' (expected area, question, role, renamed, scoring, move)")
+            expected = ", ".join(_KINDS)
+            problems.append(f"{path.name}: unknown table '{key}' (expected {expected})")
             continue
         if not isinstance(value, list):
             problems.append(f"{path.name}: '{key}' must be an array of tables ([[{key}]])")
