@@ -40,6 +40,8 @@ MAX_LISTED = 100
 CLOSEST = 10
 #: Most demanded terms shown per role.
 TOP_TERMS = 12
+#: Postings named as examples of what learning an area would bring within reach.
+EXAMPLES = 3
 
 
 def _clean(value: str) -> str:
@@ -163,6 +165,7 @@ class MarketScan:
         self.within = 0
         self.gained: Counter[str] = Counter()
         self.gained_levels: dict[str, Counter[float]] = {}
+        self.gained_examples: dict[str, list[dict[str, str]]] = {}
         self._closest: list[tuple[float, float, int, dict[str, Any]]] = []
 
     def add(self, item: PostingSummary | Problem) -> None:
@@ -196,6 +199,9 @@ class MarketScan:
                 if shown_fit(pf.fit + gain) >= reach:
                     self.gained[area] += 1
                     self.gained_levels.setdefault(area, Counter())[required] += 1
+                    examples = self.gained_examples.setdefault(area, [])
+                    if len(examples) < EXAMPLES:
+                        examples.append({"where": item.where, "row": item.row, "title": item.title})
         entry = {**_named(item), "fit": round(pf.fit, 1), "effort_hours": round(pf.effort_hours, 1),
                  "gaps": [area for area, _, _ in pf.steps]}
         key = (pf.fit, -pf.distance, -(self.read + self.bad), entry)
@@ -215,8 +221,8 @@ class MarketScan:
             "postings": self.read,
             "bad": {"count": self.bad, "listed": [{"where": p.where, "row": p.row, "why": p.why}
                                                   for p in self.bad_listed]},
-            "titles": [{"titled_as": t, "reads_as": r, "postings": n}
-                       for (t, r), n in sorted(self.titles.items(), key=lambda kv: (-kv[1], kv[0][0] or "~", kv[0][1]))],
+            "titles": [{"titled_as": t, "reads_as": r, "postings": n} for (t, r), n in
+                       sorted(self.titles.items(), key=lambda kv: (-kv[1], kv[0][0] or "~", kv[0][1]))],
             "misleading": {"count": self.misleading, "listed": list(self.misleading_listed)},
             "roles": self._roles(),
             "profile": self._profile() if self.skills is not None else None,
@@ -246,7 +252,8 @@ class MarketScan:
         hours = step_cost(a.effort_hours, self.bank.scoring.step_multipliers, you, to_level)
         return {"area": area, "name": a.name, "postings_gained": self.gained[area],
                 "within_reach_after": self.within + self.gained[area], "you": round(you, 2), "to_level": to_level,
-                "hours": round(hours, 1), "levels_asked": {f"{k:g}": v for k, v in sorted(levels.items())}}
+                "hours": round(hours, 1), "levels_asked": {f"{k:g}": v for k, v in sorted(levels.items())},
+                "examples": list(self.gained_examples[area])}
 
     def _profile(self) -> dict[str, Any]:
         assert self.skills is not None

@@ -119,6 +119,10 @@ def _profile(doc: dict[str, Any], bank: Bank) -> list[str]:
     out += ["", f"The postings it brings within reach ask {levels}. From your {learn['you']:.1f}, level "
                 f"{learn['to_level']:g} covers them all: about {hours_text(learn['hours'])} by the bank's effort "
                 "figures."]
+    examples = "; ".join(f"{_where(e)}" + (f" ({md_escape(e['title'])})" if e["title"] else "")
+                         for e in learn["examples"])
+    more = ", ..." if learn["postings_gained"] > len(learn["examples"]) else ""
+    out += ["", f"For example: {examples}{more}."]
     if p["alternatives"]:
         out += ["", "| Next best area | Postings gained | Within reach after | Hours to the highest level asked |",
                 "|---|--:|--:|--:|"]

@@ -104,7 +104,7 @@ def test_real_postings_fit_through_the_ordinary_scoring_and_learning_is_checked_
         item = read_record(Record(name, "", text), bank, lexicon, skills)
         assert isinstance(item, PostingSummary)
         analysis = analyse_posting(text, bank, lexicon, source=name)
-        ext, assessment = fit_posting(analysis, bank, profile)
+        _, assessment = fit_posting(analysis, bank, profile)
         assert item.fit is not None and abs(item.fit.fit - assessment.role(analysis.role.id).fit) < 1e-9
         m.add(item)
         if shown_fit(item.fit.fit) >= 90:

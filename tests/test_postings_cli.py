@@ -103,7 +103,8 @@ def test_csv_with_aliased_columns_and_bad_rows_named(tmp_path):
 def test_jsonl_with_named_columns_and_bad_lines(tmp_path):
     src = tmp_path / "export.jsonl"
     lines = [
-        json.dumps({"heading": "Machine Learning Engineer", "body_html": (POSTINGS / "mle_really_data_eng.txt").read_text()}),
+        json.dumps({"heading": "Machine Learning Engineer",
+                    "body_html": (POSTINGS / "mle_really_data_eng.txt").read_text()}),
         "[1, 2, 3]",
         "{not json",
         "",
@@ -264,3 +265,18 @@ def test_fuzzed_csv_never_gives_a_traceback(tmp_path_factory, data):
     assert "Traceback" not in r.stderr
     if r.returncode == 0:
         json.loads(r.stdout)
+
+
+def _readme_block(command: str) -> list[str]:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split(f"$ {command}\n", 1)[1].split("```", 1)[0]
+    return [line for line in block.splitlines() if line.strip() and line != "..."]
+
+
+def test_readme_postings_examples_are_real_output():
+    root = Path(__file__).resolve().parents[1]
+    for command in ("careerfit postings tests/postings",
+                    "careerfit postings tests/postings --profile examples/ada.toml"):
+        shown = _readme_block(command)
+        out = run(*command.split()[1:], cwd=root).stdout.splitlines()
+        assert shown and all(line in out for line in shown), [line for line in shown if line not in out]

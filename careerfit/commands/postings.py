@@ -90,8 +90,9 @@ def _progress():  # type: ignore[no-untyped-def]
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Progress(TextColumn("scanning postings"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[bad]}"),
-                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+    return Progress(TextColumn("scanning postings"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[bad]}"), TimeElapsedColumn(), console=Console(stderr=True),
+                    transient=True)
 
 
 def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | None = None,
