@@ -127,9 +127,13 @@ def read_record(record: Record, bank: Bank, lexicon: Lexicon,
     try:
         analysis = analyse_posting(record.text, bank, lexicon, title=record.title or None,
                                    source=f"{record.where} {record.row}".strip())
+        return summarise(analysis, record, bank, skills)
     except PostingError as exc:
         return Problem(record.where, record.row, exc.problem)
-    return summarise(analysis, record, bank, skills)
+    except (ArithmeticError, LookupError, ValueError, TypeError, RecursionError) as exc:
+        # A posting that trips the reader must not cost the other ten thousand their report:
+        # it is named like any bad row, with what went wrong, so it can be reported and fixed.
+        return Problem(record.where, record.row, f"could not be analysed ({type(exc).__name__}: {exc})"[:300])
 
 
 @dataclass
@@ -219,7 +223,7 @@ class MarketScan:
             "careerfit": __version__,
             "sources": list(self.sources),
             "postings": self.read,
-            "bad": {"count": self.bad, "listed": [{"where": p.where, "row": p.row, "why": p.why}
+            "bad": {"count": self.bad, "listed": [{"where": _clean(p.where), "row": p.row, "why": _clean(p.why)}
                                                   for p in self.bad_listed]},
             "titles": [{"titled_as": t, "reads_as": r, "postings": n} for (t, r), n in
                        sorted(self.titles.items(), key=lambda kv: (-kv[1], kv[0][0] or "~", kv[0][1]))],

@@ -6,15 +6,20 @@ from helping; with more than one core the postings go to a ``multiprocessing`` p
 in this process and is throttled: at most ``IN_FLIGHT`` chunks per worker are out at once,
 because ``Pool.imap`` would otherwise read the whole input ahead into its queue, and a scan's
 memory must not grow with its size. Small inputs (fewer than ``PARALLEL_MIN`` postings) are
-analysed here: starting workers would cost more than it saves.
+analysed here: starting workers would cost more than it saves. Each process remembers its
+last ``CACHE_SIZE`` results by a hash of title and text (``Reader``), so reposts, which
+job-board exports are full of, are analysed once; the bound keeps memory flat.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import itertools
 import multiprocessing
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -22,6 +27,7 @@ from careerfit.domain import Bank
 from careerfit.lexicon import Lexicon
 from careerfit.market import PostingSummary, Problem, Record, read_record
 from careerfit.scoring import SkillScore
+from careerfit.text import clean_text
 
 #: Postings per task sent to a worker: large enough that pickling and queueing are noise.
 CHUNK = 32
@@ -33,7 +39,44 @@ PARALLEL_MIN = 64
 Item = Record | Problem
 Result = PostingSummary | Problem
 
-_STATE: tuple[Bank, Lexicon, Mapping[str, SkillScore] | None] | None = None
+#: Recent postings each process remembers, so a repost is analysed once (a few MB at most).
+CACHE_SIZE = 2048
+
+
+class Reader:
+    """``read_record`` that remembers the last ``CACHE_SIZE`` postings by a hash of title and text.
+
+    Job-board exports hold many reposts: the same posting for several cities, or posted again
+    each month. The analysis is a pure function of the text and title (and of the bank, lexicon
+    and profile, fixed for a scan), so a repeat gets the earlier result under its own name.
+    """
+
+    def __init__(self, bank: Bank, lexicon: Lexicon, skills: Mapping[str, SkillScore] | None,
+                 size: int = CACHE_SIZE) -> None:
+        self.bank, self.lexicon, self.skills, self.size = bank, lexicon, skills, size
+        self.cache: OrderedDict[bytes, Result] = OrderedDict()
+        self.hits = 0
+
+    def __call__(self, item: Item) -> Result:
+        if isinstance(item, Problem):
+            return item
+        key = hashlib.blake2b(f"{item.title or ''}\0{item.text}".encode("utf-8", "surrogatepass"),
+                              digest_size=16).digest()
+        hit = self.cache.get(key)
+        if hit is not None:
+            self.hits += 1
+            self.cache.move_to_end(key)
+            if isinstance(hit, Problem):
+                return dataclasses.replace(hit, where=item.where, row=item.row)
+            return dataclasses.replace(hit, where=clean_text(item.where, single_line=True).strip(), row=item.row)
+        result = read_record(item, self.bank, self.lexicon, self.skills)
+        self.cache[key] = result
+        if len(self.cache) > self.size:
+            self.cache.popitem(last=False)
+        return result
+
+
+_STATE: Reader | None = None
 
 
 def default_jobs() -> int:
@@ -46,19 +89,22 @@ def default_jobs() -> int:
 def _init(bank_dir: str | None, skills: Mapping[str, SkillScore] | None) -> None:
     """Worker start: a forked worker inherits the loaded bank; a spawned one loads it."""
     global _STATE
+    import signal
+
+    # Ctrl+C is the main process's to handle (it stops the pool); a worker would print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _STATE is None:
         from careerfit.bank import load_bank
         from careerfit.lexicon import lexicon_for
 
         folder = Path(bank_dir) if bank_dir else None
         bank = load_bank(folder)
-        _STATE = (bank, lexicon_for(folder, bank), skills)
+        _STATE = Reader(bank, lexicon_for(folder, bank), skills)
 
 
 def _work(chunk: list[Item]) -> list[Result]:
     assert _STATE is not None
-    bank, lexicon, skills = _STATE
-    return [read_record(x, bank, lexicon, skills) if isinstance(x, Record) else x for x in chunk]
+    return [_STATE(x) for x in chunk]
 
 
 def scan(items: Iterable[Item], *, bank: Bank, lexicon: Lexicon, skills: Mapping[str, SkillScore] | None,
@@ -69,10 +115,11 @@ def scan(items: Iterable[Item], *, bank: Bank, lexicon: Lexicon, skills: Mapping
     stream = iter(items)
     head = list(itertools.islice(stream, PARALLEL_MIN))
     if jobs == 1 or len(head) < PARALLEL_MIN:
+        reader = Reader(bank, lexicon, skills)
         for x in itertools.chain(head, stream):
-            on_result(read_record(x, bank, lexicon, skills) if isinstance(x, Record) else x)
+            on_result(reader(x))
         return 1
-    _STATE = (bank, lexicon, skills)
+    _STATE = Reader(bank, lexicon, skills)
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     slots = threading.Semaphore(jobs * IN_FLIGHT)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -85,8 +85,11 @@ def iter_postings(paths: list[str], *, text_column: str | None = None,
         path = Path(p)
         kind = kind_of(path)
         if kind == "folder":
-            for f in _walk(path):
+            errors: list[OSError] = []
+            for f in _walk(path, errors.append):
                 yield _read_file(f)
+            for exc in errors:
+                yield Problem(str(exc.filename or path), "", f"cannot read the folder: {exc.strerror or exc}")
         elif kind == "jsonl":
             yield from _read_jsonl(path, text_column, title_column)
         elif kind == "csv":
@@ -95,8 +98,8 @@ def iter_postings(paths: list[str], *, text_column: str | None = None,
             yield _read_file(path)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder, onerror=None):
+def _walk(folder: Path, onerror: Callable[[OSError], object] | None = None) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder, onerror=onerror):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in POSTING_SUFFIXES:

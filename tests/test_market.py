@@ -151,3 +151,25 @@ def test_json_escapes_every_control_and_separator_and_markdown_escapes_text(bank
     assert doc["sources"] == ["dir[2J"]  # cleaned of the control character
     md = market_markdown(doc, bank)
     assert "t\\|x.md" in md and "name\\|x.md" in md and "\x1b" not in md
+
+
+def test_a_repost_is_analysed_once_and_keeps_its_own_name(bank):
+    from careerfit.market_run import Reader
+
+    reader = Reader(bank, load_lexicon(), None, size=2)
+    text = (POSTINGS / "ds_really_mle.md").read_text()
+    first = reader(Record("a.md", "", text))
+    again = reader(Record("b.csv", "row 9", text))
+    assert reader.hits == 1
+    assert isinstance(again, PostingSummary) and (again.where, again.row) == ("b.csv", "row 9")
+    assert again == PostingSummary(**{**{f: getattr(first, f) for f in first.__dataclass_fields__},
+                                      "where": "b.csv", "row": "row 9"})
+    assert reader(Record("c.md", "", text, title="Other title")) != again  # the title is part of the key
+    bad = reader(Record("x", "", "Barista"))
+    assert isinstance(reader(Record("y", "line 2", "Barista")), Problem) and reader.hits == 2
+    assert isinstance(bad, Problem) and bad.where == "x"
+    reader(Record("d", "", (POSTINGS / "data_analyst.md").read_text()))  # size 2: the first is forgotten
+    reader(Record("e.md", "", text, title="Other title"))
+    hits = reader.hits
+    reader(Record("f.md", "", text))
+    assert reader.hits == hits  # evicted, analysed afresh

@@ -250,8 +250,10 @@ def test_fuzzed_jsonl_never_gives_a_traceback(tmp_path_factory, data, keep):
     assert "Traceback" not in r.stderr
     if r.returncode == 0:
         json.loads(r.stdout)
-    else:
-        assert len(r.stderr.strip().splitlines()) == 1
+    else:  # warnings (if many bad lines came first), then the one error line
+        lines = r.stderr.strip().splitlines()
+        assert lines[-1].startswith("careerfit: error: ")
+        assert all(line.startswith("careerfit: warning: ") for line in lines[:-1])
 
 
 @_FUZZ
@@ -280,3 +282,14 @@ def test_readme_postings_examples_are_real_output():
         shown = _readme_block(command)
         out = run(*command.split()[1:], cwd=root).stdout.splitlines()
         assert shown and all(line in out for line in shown), [line for line in shown if line not in out]
+
+
+def test_many_bad_lines_before_the_first_good_one_are_all_named(tmp_path):
+    src = tmp_path / "e.jsonl"
+    good = json.dumps({"title": "Data Engineer", "description": (POSTINGS / "data_engineer.md").read_text()})
+    src.write_text("\n".join(["[0]"] * 25 + [good]) + "\n")
+    r = run("postings", str(src), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    warnings = r.stderr.splitlines()
+    assert [w.split(": ")[3] for w in warnings] == [f"line {i}" for i in range(1, 26)]
+    assert json.loads(r.stdout)["bad"]["count"] == 25

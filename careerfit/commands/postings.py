@@ -45,8 +45,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 class _Stderr:
     """Where bad postings are named: above the progress bar on a terminal, plain lines when piped.
 
-    Until the first posting is read, problems are held back: if nothing at all can be read, the
-    one error line says so instead of a list followed by the same news.
+    Until the first posting is read, problems are held back (up to ``HOLD`` of them): if nothing
+    at all can be read, the one error line says so instead of a list followed by the same news.
     """
 
     HOLD = 20
@@ -59,8 +59,9 @@ class _Stderr:
     def problem(self, p: Problem) -> None:
         line = "careerfit: warning: " + p.line
         if not self.live:
-            if len(self.held) < self.HOLD:
-                self.held.append(line)
+            self.held.append(line)
+            if len(self.held) >= self.HOLD:
+                self.started()
             return
         self._write(line)
 
