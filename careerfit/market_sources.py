@@ -169,12 +169,21 @@ def _read_jsonl(path: Path, text_column: str | None, title_column: str | None) -
                 _skip_line(fh)
                 yield Problem(where, row, f"a line over {_ONE_MB}")
                 continue
-            if number == 1 and raw.lstrip().startswith(b"["):
+            if number == 1 and raw.lstrip().startswith(b"[") and _incomplete(raw):
                 yield Problem(where, "", "a JSON array, not JSON Lines (one object a line)")
                 return
             if not raw.strip():
                 continue
             yield _json_record(raw, where, row, text_column, title_column)
+
+
+def _incomplete(raw: bytes) -> bool:
+    """A first line that opens a JSON array it does not close: a JSON file, not JSON Lines."""
+    try:
+        json.loads(raw)
+    except (ValueError, RecursionError):
+        return True
+    return False
 
 
 def _skip_line(fh: IO[bytes]) -> None:
@@ -197,7 +206,8 @@ def _json_record(raw: bytes, where: str, row: str, text_column: str | None,
     except RecursionError:
         return Problem(where, row, "not valid JSON (nested too deeply)")
     if not isinstance(obj, dict):
-        return Problem(where, row, f"not a JSON object (a {_json_type(obj)})")
+        hint = "; JSON Lines hold one object a line" if isinstance(obj, list) else ""
+        return Problem(where, row, f"not a JSON object (a {_json_type(obj)}{hint})")
     keys = {column_key(k): k for k in obj}
     key = _pick(keys, text_column, TEXT_COLUMNS)
     if key is None:
