@@ -14,6 +14,8 @@ from careerfit.commands.common import add_bank_arg
 
 TYPE_CHECKING = False  # typing costs start-up time; see cli.py
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from careerfit.market import MarketScan, PostingSummary, Problem
 
 HELP = "scan many postings: which roles they really are, what the market asks, and what to learn"
@@ -51,7 +53,7 @@ class _Stderr:
 
     HOLD = 20
 
-    def __init__(self, progress: object | None) -> None:
+    def __init__(self, progress: Progress | None) -> None:
         self.progress = progress
         self.held: list[str] = []
         self.live = False
@@ -78,12 +80,14 @@ class _Stderr:
         if self.progress is not None:
             from rich.text import Text
 
-            self.progress.console.print(Text(line), soft_wrap=True)  # type: ignore[attr-defined]
+            self.progress.console.print(Text(line), soft_wrap=True)
         else:
             sys.stderr.write(line + "\n")
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> Progress | None:
+    """A progress bar on stderr if it is a terminal. It refreshes only when told (no thread of its
+    own), because the worker processes are forked while it runs."""
     import sys
 
     if not sys.stderr.isatty():
@@ -93,13 +97,18 @@ def _progress():  # type: ignore[no-untyped-def]
 
     return Progress(TextColumn("scanning postings"), BarColumn(), MofNCompleteColumn(),
                     TextColumn("{task.fields[bad]}"), TimeElapsedColumn(), console=Console(stderr=True),
-                    transient=True)
+                    transient=True, auto_refresh=False)
+
+
+#: Seconds between redraws of the progress bar.
+REFRESH = 0.1
 
 
 def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | None = None,
           text_column: str | None = None, title_column: str | None = None, jobs: int | None = None,
-          fmt: str = "markdown", progress: object | None = None) -> tuple[str, MarketScan]:
+          fmt: str = "markdown", progress: Progress | None = None) -> tuple[str, MarketScan]:
     """Scan ``paths`` and return the report text; raises ``UsageError`` when nothing was readable."""
+    import time
     from pathlib import Path
 
     from careerfit.bank import load_bank
@@ -125,7 +134,8 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
     err = _Stderr(progress)
     task = None
     if progress is not None:
-        task = progress.add_task("scan", total=count_postings(paths), bad="")  # type: ignore[attr-defined]
+        task = progress.add_task("scan", total=count_postings(paths), bad="")
+    last = [0.0]
 
     def on_result(item: PostingSummary | Problem) -> None:
         from careerfit.market import Problem
@@ -135,12 +145,16 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
             err.problem(item)
         else:
             err.started()
-        if task is not None:
-            progress.update(task, advance=1, bad=f"{market.bad:,} bad" if market.bad else "")  # type: ignore[attr-defined]
+        if progress is not None and task is not None:
+            progress.update(task, advance=1, bad=f"{market.bad:,} bad" if market.bad else "")
+            now = time.monotonic()
+            if now - last[0] >= REFRESH:
+                last[0] = now
+                progress.refresh()
 
     items = iter_postings(paths, text_column=text_column, title_column=title_column)
     if progress is not None:
-        with progress:  # type: ignore[attr-defined]
+        with progress:
             scan(items, bank=bank, lexicon=lexicon, skills=skills, on_result=on_result, jobs=jobs, bank_dir=bank_dir)
     else:
         scan(items, bank=bank, lexicon=lexicon, skills=skills, on_result=on_result, jobs=jobs, bank_dir=bank_dir)
