@@ -164,7 +164,7 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
             raise UsageError(f"{where}: no posting found (a folder is searched for .txt, .md and .markdown files)")
         first = market.bad_listed[0].line
         more = f" (and {market.bad - 1:,} more)" if market.bad > 1 else ""
-        raise UsageError(f"no readable posting in {where}: {first}{more}")
+        raise UsageError(f"no readable posting: {first}{more}")
     doc = market.result()
     text = market_json(doc) if fmt == "json" else market_markdown(doc, bank)
     return text, market
