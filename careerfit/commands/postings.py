@@ -108,13 +108,14 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
           text_column: str | None = None, title_column: str | None = None, jobs: int | None = None,
           fmt: str = "markdown", progress: Progress | None = None) -> tuple[str, MarketScan]:
     """Scan ``paths`` and return the report text; raises ``UsageError`` when nothing was readable."""
+    import contextlib
     import time
     from pathlib import Path
 
     from careerfit.bank import load_bank
     from careerfit.errors import UsageError
     from careerfit.lexicon import lexicon_for
-    from careerfit.market import MarketScan
+    from careerfit.market import MarketScan, Problem
     from careerfit.market_report import market_json, market_markdown
     from careerfit.market_run import scan
     from careerfit.market_sources import check_paths, count_postings, iter_postings
@@ -138,8 +139,6 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
     last = [0.0]
 
     def on_result(item: PostingSummary | Problem) -> None:
-        from careerfit.market import Problem
-
         market.add(item)
         if isinstance(item, Problem):
             err.problem(item)
@@ -153,10 +152,7 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
                 progress.refresh()
 
     items = iter_postings(paths, text_column=text_column, title_column=title_column)
-    if progress is not None:
-        with progress:
-            scan(items, bank=bank, lexicon=lexicon, skills=skills, on_result=on_result, jobs=jobs, bank_dir=bank_dir)
-    else:
+    with progress if progress is not None else contextlib.nullcontext():
         scan(items, bank=bank, lexicon=lexicon, skills=skills, on_result=on_result, jobs=jobs, bank_dir=bank_dir)
     if market.read == 0:
         where = " ".join(paths)
