@@ -44,8 +44,16 @@ TOP_TERMS = 12
 EXAMPLES = 3
 
 
-def _clean(value: str) -> str:
-    return clean_text(value, single_line=True).strip()
+_SEPARATORS = {0x2028: " ", 0x2029: " "}
+
+
+def one_line(value: str) -> str:
+    """Text fit for one line of a report or of stderr: control characters out, line and
+    paragraph separators (which ``str.splitlines`` and some viewers break on) folded to spaces."""
+    return clean_text(value, single_line=True).translate(_SEPARATORS).strip()
+
+
+_clean = one_line
 
 
 @dataclass(frozen=True, slots=True)

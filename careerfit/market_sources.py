@@ -31,7 +31,7 @@ from typing import IO, Any
 
 from careerfit.commands.posting import MAX_POSTING_BYTES
 from careerfit.errors import CareerfitError, UsageError
-from careerfit.market import Problem, Record
+from careerfit.market import Problem, Record, one_line
 from careerfit.tomlio import read_text
 
 POSTING_SUFFIXES = (".txt", ".md", ".markdown")
@@ -53,7 +53,7 @@ def check_paths(paths: list[str]) -> None:
     """A path that does not exist is a usage error: nothing is scanned."""
     for p in paths:
         if not os.path.exists(p):
-            raise UsageError(f"{p}: no such file or folder")
+            raise UsageError(f"{one_line(p)}: no such file or folder")
 
 
 def kind_of(path: Path) -> str:
@@ -260,10 +260,11 @@ def _read_csv(path: Path, text_column: str | None, title_column: str | None) -> 
         if not header:
             yield Problem(where, "", "empty CSV file (no header row)")
             return
-        keys = {column_key(h): i for i, h in enumerate(header)}
-        named = {i: h for i, h in enumerate(header)}
-        text_i = _pick({k: str(i) for k, i in keys.items()}, text_column, TEXT_COLUMNS)
-        title_i = _pick({k: str(i) for k, i in keys.items()}, title_column, TITLE_COLUMNS)
+        keys: dict[str, str] = {}
+        for i, h in enumerate(header):
+            keys.setdefault(column_key(h), str(i))  # a repeated column name: the first one counts
+        text_i = _pick(keys, text_column, TEXT_COLUMNS)
+        title_i = _pick(keys, title_column, TITLE_COLUMNS)
         if text_i is None or (title_column and title_i is None):
             missing = text_column if text_i is None else title_column
             looked = f"'{missing}'" if missing else "for the text (" + ", ".join(TEXT_COLUMNS[:4]) + ", ...)"
@@ -294,7 +295,7 @@ def _read_csv(path: Path, text_column: str | None, title_column: str | None) -> 
             if _has_surrogates(text) or (title and _has_surrogates(title)):
                 yield Problem(where, row, "not valid UTF-8 text")
                 continue
-            yield _record(where, row, text, title, named[ti])
+            yield _record(where, row, text, title, header[ti])
 
 
 def _has_surrogates(value: str) -> bool:

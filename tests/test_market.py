@@ -147,10 +147,10 @@ def test_json_escapes_every_control_and_separator_and_markdown_escapes_text(bank
     for ch in ("\u2028", "\u0085", "\u202e", "\x1b"):
         assert ch not in text
     doc = json.loads(text)
-    assert doc["bad"]["listed"][0]["where"] == "evil\u2028name|x.md"  # escaped, not lost
+    assert doc["bad"]["listed"][0]["where"] == "evil name|x.md"  # a line separator folded, not lost
     assert doc["sources"] == ["dir[2J"]  # cleaned of the control character
     md = market_markdown(doc, bank)
-    assert "t\\|x.md" in md and "name\\|x.md" in md and "\x1b" not in md
+    assert "t\\|x.md" in md and "evil name\\|x.md" in md and "\x1b" not in md
 
 
 def test_a_repost_is_analysed_once_and_keeps_its_own_name(bank):
@@ -173,3 +173,11 @@ def test_a_repost_is_analysed_once_and_keeps_its_own_name(bank):
     hits = reader.hits
     reader(Record("f.md", "", text))
     assert reader.hits == hits  # evicted, analysed afresh
+
+
+def test_market_json_escapes_what_json_dumps_leaves_raw():
+    value = "a\u2028b\u0085c\u200bd\U000e0001é"
+    text = market_json({"x": value})
+    assert all(ch not in text for ch in value[1:-1:2]) and "é" in text
+    assert "\\udb40\\udc01" in text  # a supplementary-plane format character as a surrogate pair
+    assert json.loads(text) == {"x": value}

@@ -115,7 +115,7 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
     from careerfit.bank import load_bank
     from careerfit.errors import UsageError
     from careerfit.lexicon import lexicon_for
-    from careerfit.market import MarketScan, Problem
+    from careerfit.market import MarketScan, Problem, one_line
     from careerfit.market_report import market_json, market_markdown
     from careerfit.market_run import scan
     from careerfit.market_sources import check_paths, count_postings, iter_postings
@@ -155,7 +155,7 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
     with progress if progress is not None else contextlib.nullcontext():
         scan(items, bank=bank, lexicon=lexicon, skills=skills, on_result=on_result, jobs=jobs, bank_dir=bank_dir)
     if market.read == 0:
-        where = " ".join(paths)
+        where = " ".join(one_line(p) for p in paths)
         if market.bad == 0:
             raise UsageError(f"{where}: no posting found (a folder is searched for .txt, .md and .markdown files)")
         first = market.bad_listed[0].line
