@@ -25,9 +25,8 @@ from pathlib import Path
 
 from careerfit.domain import Bank
 from careerfit.lexicon import Lexicon
-from careerfit.market import PostingSummary, Problem, Record, read_record
+from careerfit.market import PostingSummary, Problem, Record, one_line, read_record
 from careerfit.scoring import SkillScore
-from careerfit.text import clean_text
 
 #: Postings per task sent to a worker: large enough that pickling and queueing are noise.
 CHUNK = 32
@@ -68,7 +67,7 @@ class Reader:
             self.cache.move_to_end(key)
             if isinstance(hit, Problem):
                 return dataclasses.replace(hit, where=item.where, row=item.row)
-            return dataclasses.replace(hit, where=clean_text(item.where, single_line=True).strip(), row=item.row)
+            return dataclasses.replace(hit, where=one_line(item.where), row=item.row)
         result = read_record(item, self.bank, self.lexicon, self.skills)
         self.cache[key] = result
         if len(self.cache) > self.size:

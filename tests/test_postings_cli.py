@@ -294,3 +294,12 @@ def test_many_bad_lines_before_the_first_good_one_are_all_named(tmp_path):
     warnings = r.stderr.splitlines()
     assert [w.split(": ")[3] for w in warnings] == [f"line {i}" for i in range(1, 26)]
     assert json.loads(r.stdout)["bad"]["count"] == 25
+
+
+def test_bank_and_jobs_options(tmp_path):
+    bank = tmp_path / "bank"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "questions", bank)
+    doc = _json(str(POSTINGS), "--bank", str(bank), "--jobs", "1")
+    assert doc["postings"] == len(EXPECTED)
+    assert_one_line_error(run("postings", str(POSTINGS), "--jobs", "0"), "--jobs")
+    assert_one_line_error(run("postings", str(POSTINGS), "--bank", str(tmp_path / "nobank")), "nobank")
