@@ -84,7 +84,8 @@ def _titles(doc: dict[str, Any], bank: Bank) -> list[str]:
 def _roles(doc: dict[str, Any], bank: Bank) -> list[str]:
     out = ["## What each role asks across the market", ""]
     for role_id, r in doc["roles"].items():
-        out += [f"### {_role(bank, role_id)}: {r['postings']:,} posting{'s' if r['postings'] != 1 else ''}", "",
+        n, plural = r["postings"], "s" if r["postings"] != 1 else ""
+        out += [f"### {_role(bank, role_id)}: {n:,} posting{plural} ({_pct(n, doc['postings'])})", "",
                 "| Area | Mean importance | Asked by | Mean level asked |", "|---|--:|--:|--:|"]
         for area, a in r["areas"].items():
             out.append(f"| {_area(bank, area)} | {a['mean_importance']:.1f} | {a['asked_by']:,} "
