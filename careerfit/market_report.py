@@ -122,8 +122,8 @@ def _profile(doc: dict[str, Any], bank: Bank) -> list[str]:
                 "figures."]
     examples = "; ".join(f"{_where(e)}" + (f" ({md_escape(e['title'])})" if e["title"] else "")
                          for e in learn["examples"])
-    more = ", ..." if learn["postings_gained"] > len(learn["examples"]) else ""
-    out += ["", f"For example: {examples}{more}."]
+    rest = learn["postings_gained"] - len(learn["examples"])
+    out += ["", f"For example: {examples}" + (f"; and {rest:,} more." if rest > 0 else ".")]
     if p["alternatives"]:
         out += ["", "| Next best area | Postings gained | Within reach after | Hours to the highest level asked |",
                 "|---|--:|--:|--:|"]
