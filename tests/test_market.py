@@ -181,3 +181,25 @@ def test_market_json_escapes_what_json_dumps_leaves_raw():
     assert all(ch not in text for ch in value[1:-1:2]) and "é" in text
     assert "\\udb40\\udc01" in text  # a supplementary-plane format character as a surrogate pair
     assert json.loads(text) == {"x": value}
+
+
+def test_the_pool_never_reads_far_ahead_of_the_results(bank):
+    """Streaming: however long the input, the postings read but not yet folded stay bounded
+    by the chunks in flight, and the results come back in input order."""
+    from careerfit.market_run import CHUNK, IN_FLIGHT, PARALLEL_MIN, scan
+
+    total, consumed, ahead, seen = 3000, [0], [0], []
+
+    def items():
+        for i in range(total):
+            consumed[0] += 1
+            yield Record(f"p{i}", "", "Data Engineer\n\nRequirements\n- Spark and Airflow in production.\n")
+
+    def on_result(r):
+        seen.append(r.where)
+        ahead[0] = max(ahead[0], consumed[0] - len(seen))
+
+    used = scan(items(), bank=bank, lexicon=load_lexicon(), skills=None, on_result=on_result, jobs=2)
+    assert used == 2
+    assert seen == [f"p{i}" for i in range(total)]
+    assert ahead[0] <= PARALLEL_MIN + (2 * IN_FLIGHT + 2) * CHUNK < total // 3
