@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import multiprocessing
 import os
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -119,8 +120,9 @@ def scan(items: Iterable[Item], *, bank: Bank, lexicon: Lexicon, skills: Mapping
             on_result(reader(x))
         return 1
     _STATE = Reader(bank, lexicon, skills)
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Forking shares the loaded bank with no start-up cost; it is safe on Linux only (macOS
+    # frameworks break in forked children), elsewhere workers are spawned and load it.
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     slots = threading.Semaphore(jobs * IN_FLIGHT)
     stop = threading.Event()
 
