@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 # Only the assessment is imported up front; the welcome, results and dialogs are imported
@@ -45,7 +46,7 @@ class CareerfitApp(App[int]):
 
     CSS_PATH = "careerfit.tcss"
     #: Below 64 columns side panels give way to the main content (see careerfit.tcss).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (64, "-normal")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-normal")]  # noqa: RUF012 (App declares it)
     TITLE = "careerfit"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", id="save", tooltip="Save the profile (asks for a path the first time)"),
@@ -385,7 +386,7 @@ class CareerfitApp(App[int]):
         )
 
 
-def binding_owners() -> tuple[type, ...]:
+def binding_owners() -> tuple[type[DOMNode], ...]:
     """The app, its screens and its widgets with bindings of their own."""
     from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
     from careerfit.app.screens.posting import PostingScreen
