@@ -13,10 +13,9 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -117,28 +116,6 @@ class CareerfitApp(App[int]):
         self._reset_to(AssessmentScreen(session))
         if path_note:
             self.notify(path_note, markup=False)
-
-    # --- screens get their width class before their first style pass ----------------------
-
-    def _fit_breakpoint(self, screen: Screen | str) -> None:
-        """Set the breakpoint class Textual would set on the screen's first Resize.
-
-        Set then, it changes the class after the screen is styled and restyles every widget
-        a second time; set now, that Resize finds nothing to change.
-        """
-        width = self.size.width
-        if isinstance(screen, Screen) and not screen.is_attached and width:
-            names = {name for _, name in self.HORIZONTAL_BREAKPOINTS}
-            fit = next(name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= edge)
-            screen.update_classes({name: name == fit for name in names}, update=False)
-
-    def push_screen(self, screen: Screen | str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        self._fit_breakpoint(screen)
-        return super().push_screen(screen, *args, **kwargs)
-
-    def switch_screen(self, screen: Screen | str) -> AwaitComplete:
-        self._fit_breakpoint(screen)
-        return super().switch_screen(screen)
 
     def _reset_to(self, screen: Screen) -> None:
         """Make ``screen`` the only one above Textual's default screen (modals included)."""

@@ -16,6 +16,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.app.screens.welcome import WelcomeScreen
 
@@ -78,8 +79,8 @@ async def start_new(pilot: Pilot, *, name: str = "Ada", mode: str = "quick", rol
                     hours: float = 8) -> AssessmentScreen:
     """From the welcome screen to the first question, through the app's own entry point."""
     app = pilot.app
-    assert isinstance(app.screen, WelcomeScreen)
-    app.start_new(name=name, mode=mode, current_role=role, hours_per_week=hours)  # type: ignore[attr-defined]
+    assert isinstance(app, CareerfitApp) and isinstance(app.screen, WelcomeScreen)
+    app.start_new(name=name, mode="full" if mode == "full" else "quick", current_role=role, hours_per_week=hours)
     await pilot.pause()
     assert isinstance(app.screen, AssessmentScreen)
     return app.screen

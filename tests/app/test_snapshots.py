@@ -186,6 +186,8 @@ def test_screen(name: str, snap_compare: Callable[..., bool], make_app: Callable
         for field in pilot.app.screen.query("Input, TextArea"):
             assert isinstance(field, Input | TextArea)
             field.cursor_blink = False  # a blinking cursor is drawn or not by the clock
+            field.refresh()  # TextArea does not repaint for it: lines drawn mid-blink would stay
+        await pilot.pause()
         if case.dialog is not None:
             assert isinstance(pilot.app.screen, case.dialog), pilot.app.screen
 
