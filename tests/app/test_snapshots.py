@@ -193,3 +193,9 @@ def test_screen(name: str, snap_compare: Callable[..., bool], make_app: Callable
 
     app = make_app(Path(case.profile) if case.profile else None)
     assert snap_compare(app, terminal_size=case.size, run_before=run_before)
+
+
+def test_readme_gives_the_command_that_regenerates_them() -> None:
+    command = "python -m pytest tests/app/test_snapshots.py --snapshot-update"
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert __doc__ is not None and command in __doc__ and command in readme
