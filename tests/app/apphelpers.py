@@ -14,7 +14,6 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.assessment import AssessmentScreen
@@ -68,11 +67,6 @@ def record_notifications(app: App) -> list[Note]:
 
     app.notify = recording  # type: ignore[method-assign]
     return notes
-
-
-def freeze_cursors(app: App) -> None:
-    for field in app.screen.query(Input):
-        field.cursor_blink = False
 
 
 async def start_new(pilot: Pilot, *, name: str = "Ada", mode: str = "quick", role: str | None = None,
