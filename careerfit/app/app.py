@@ -13,11 +13,11 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -46,7 +46,7 @@ class CareerfitApp(App[int]):
 
     CSS_PATH = "careerfit.tcss"
     #: Below 64 columns side panels give way to the main content (see careerfit.tcss).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (64, "-normal")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-normal")]  # noqa: RUF012 (App declares it)
     TITLE = "careerfit"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", id="save", tooltip="Save the profile (asks for a path the first time)"),
@@ -126,28 +126,6 @@ class CareerfitApp(App[int]):
         self._reset_to(AssessmentScreen(session))
         if path_note:
             self.notify(path_note, markup=False)
-
-    # --- screens get their width class before their first style pass ----------------------
-
-    def _fit_breakpoint(self, screen: Screen | str) -> None:
-        """Set the breakpoint class Textual would set on the screen's first Resize.
-
-        Set then, it changes the class after the screen is styled and restyles every widget
-        a second time; set now, that Resize finds nothing to change.
-        """
-        width = self.size.width
-        if isinstance(screen, Screen) and not screen.is_attached and width:
-            names = {name for _, name in self.HORIZONTAL_BREAKPOINTS}
-            fit = next(name for edge, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= edge)
-            screen.update_classes({name: name == fit for name in names}, update=False)
-
-    def push_screen(self, screen: Screen | str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        self._fit_breakpoint(screen)
-        return super().push_screen(screen, *args, **kwargs)
-
-    def switch_screen(self, screen: Screen | str) -> AwaitComplete:
-        self._fit_breakpoint(screen)
-        return super().switch_screen(screen)
 
     def _reset_to(self, screen: Screen) -> None:
         """Make ``screen`` the only one above Textual's default screen (modals included)."""
@@ -397,7 +375,7 @@ class CareerfitApp(App[int]):
         )
 
 
-def binding_owners() -> tuple[type, ...]:
+def binding_owners() -> tuple[type[DOMNode], ...]:
     """The app, its screens and its widgets with bindings of their own."""
     from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
     from careerfit.app.screens.posting import PostingScreen

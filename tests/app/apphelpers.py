@@ -7,13 +7,15 @@ screens' own actions.
 
 from __future__ import annotations
 
-import io
+import html
+import re
+from typing import NamedTuple
 
-from rich.console import Console
+from rich.cells import cell_len
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input
 
+from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.app.screens.welcome import WelcomeScreen
 
@@ -21,26 +23,58 @@ SIZE = (80, 24)
 NASTY_NAME = "Ann[/] [@click=app.quit]x[/] \x1b]0;T\x07 [b]bold[/b] $accent"
 
 
+#: One run of text in the SVG that ``App.export_screenshot`` writes (Rich's ``export_svg``):
+#: its x in pixels (12.2 per cell at Rich's 20 px font, 0.61 aspect) and its terminal line.
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" '
+                       r'clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>')
+_CELL_PX = 20 * 0.61
+
+
 def screen_text(app: App) -> str:
-    """What the terminal shows, as plain text (what a user reads, without colours)."""
+    """What the terminal shows, as plain text (what a user reads, without colours).
+
+    Read back from the app's public SVG screenshot, so the tests see exactly what a
+    snapshot would, screens below a dialog included, without Textual's compositor.
+    """
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
+    rows: list[list[str]] = [[" "] * width for _ in range(height)]
+    for x, line, text in _SVG_TEXT.findall(app.export_screenshot()):
+        column = round(float(x) / _CELL_PX)
+        row = rows[int(line)]
+        for char in html.unescape(text).replace("\xa0", " "):
+            if column < width:
+                row[column] = char
+            column += cell_len(char)
+            if cell_len(char) == 2 and column - 1 < width:
+                row[column - 1] = ""  # the second cell of a wide character
+    return "\n".join("".join(row).rstrip() for row in rows)
 
 
-def freeze_cursors(app: App) -> None:
-    for field in app.screen.query(Input):
-        field.cursor_blink = False
+class Note(NamedTuple):
+    message: str
+    title: str
+    severity: str
+
+
+def record_notifications(app: App) -> list[Note]:
+    """Notifications the app raises from now on, through its public ``notify``."""
+    notes: list[Note] = []
+    notify = app.notify
+
+    def recording(message: str, *, title: str = "", severity: str = "information", **kwargs: object) -> None:
+        notes.append(Note(message, title, severity))
+        notify(message, title=title, severity=severity, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = recording  # type: ignore[method-assign]
+    return notes
 
 
 async def start_new(pilot: Pilot, *, name: str = "Ada", mode: str = "quick", role: str | None = None,
                     hours: float = 8) -> AssessmentScreen:
     """From the welcome screen to the first question, through the app's own entry point."""
     app = pilot.app
-    assert isinstance(app.screen, WelcomeScreen)
-    app.start_new(name=name, mode=mode, current_role=role, hours_per_week=hours)  # type: ignore[attr-defined]
+    assert isinstance(app, CareerfitApp) and isinstance(app.screen, WelcomeScreen)
+    app.start_new(name=name, mode="full" if mode == "full" else "quick", current_role=role, hours_per_week=hours)
     await pilot.pause()
     assert isinstance(app.screen, AssessmentScreen)
     return app.screen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from apphelpers import SIZE, answer_many, screen_text, start_new
+from apphelpers import SIZE, answer_many, record_notifications, screen_text, start_new
 from textual.widgets import Input
 
 from careerfit.app.app import CareerfitApp
@@ -19,6 +19,7 @@ MakeApp = Callable[..., CareerfitApp]
 
 async def test_a_new_assessment_keeps_the_earlier_draft_and_says_where(make_app: MakeApp) -> None:
     app = make_app()
+    shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await start_new(pilot, name="Old")
         await answer_many(pilot, [1, 2, 3])
@@ -28,7 +29,7 @@ async def test_a_new_assessment_keeps_the_earlier_draft_and_says_where(make_app:
         await start_new(pilot, name="New")
         await answer_many(pilot, [4, 4])
         (archived,) = draft_path().parent.glob("draft-*.toml")
-        notes = [n for n in app._notifications if n.title == "Earlier draft kept"]
+        notes = [n for n in shown if n.title == "Earlier draft kept"]
         assert len(notes) == 1 and str(archived) in notes[0].message
         app.action_new_assessment()
         await pilot.pause()

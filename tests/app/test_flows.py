@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from apphelpers import NASTY_NAME, SIZE, answer_many, screen_text, start_new
+from apphelpers import NASTY_NAME, SIZE, answer_many, record_notifications, screen_text, start_new
 from textual.widgets import Input, OptionList
 
 from careerfit.app.app import CareerfitApp
@@ -98,12 +98,13 @@ async def test_a_failed_save_shows_an_error_and_keeps_the_answers(make_app: Make
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     app = make_app()
+    shown = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start_new(pilot)
         app.session.path = blocker / "ada.toml"
         await answer_many(pilot, [3, 2])
         assert app.save_failed and "NOT SAVED" in app.sub_title
-        assert any(n.severity == "error" and "Not saved" in n.title for n in app._notifications)
+        assert any(n.severity == "error" and "Not saved" in n.title for n in shown)
         assert len(screen.session.profile.answers) == 2
         # Ctrl+S asks for another path; saving there works and clears the error.
         app.action_save()

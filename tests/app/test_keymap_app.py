@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from apphelpers import screen_text, start_new
+from apphelpers import record_notifications, screen_text, start_new
 
 from careerfit.app.app import CareerfitApp, known_binding_ids
 from careerfit.app.screens.assessment import AssessmentScreen
@@ -37,9 +37,10 @@ async def test_a_remapped_key_works_and_the_old_one_does_not(make_app: MakeApp, 
 async def test_a_broken_keymap_is_shown_and_defaults_stay(make_app: MakeApp, isolated_home: Path) -> None:
     (isolated_home / "keymap.toml").write_text('[keymap]\nteleport = "t"\n')
     app = make_app()
+    shown = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in shown]
         assert any("unknown binding id 'teleport'" in m and "keymap.toml" in m for m in messages)
         await start_new(pilot, name="Keys")
         await pilot.press("r")

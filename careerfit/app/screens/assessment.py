@@ -109,16 +109,16 @@ class AssessmentScreen(FreshScreen[None]):
     # --- answering ----------------------------------------------------------------------
 
     def action_answer(self, level: int) -> None:
-        self.app.record(lambda: self.session.set_answer(self.question.id, level))  # type: ignore[attr-defined]
+        self.careerfit.record(lambda: self.session.set_answer(self.question.id, level))
         self.advance()
 
     def action_skip(self) -> None:
-        self.app.record(lambda: self.session.set_answer(self.question.id, None))  # type: ignore[attr-defined]
+        self.careerfit.record(lambda: self.session.set_answer(self.question.id, None))
         self.advance()
 
     def action_not_relevant(self) -> None:
         area_id = self.question.skill
-        self.app.record(lambda: self.session.toggle_not_relevant(area_id))  # type: ignore[attr-defined]
+        self.careerfit.record(lambda: self.session.toggle_not_relevant(area_id))
         if self.session.is_not_relevant(area_id):
             later = [i for i, q in enumerate(self.session.questions) if i > self.index and q.skill != area_id]
             if later:
@@ -127,7 +127,7 @@ class AssessmentScreen(FreshScreen[None]):
         self.show_question()
 
     def action_results(self) -> None:
-        self.app.show_results()  # type: ignore[attr-defined]
+        self.careerfit.show_results()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

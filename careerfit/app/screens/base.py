@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import events
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from careerfit.app.app import CareerfitApp
 
 ResultType = TypeVar("ResultType")
 
@@ -21,6 +24,20 @@ class FreshScreen(Screen[ResultType]):
     """
 
     _shown_once = False
+
+    @property
+    def careerfit(self) -> CareerfitApp:
+        """The running app, typed: the session, saving and navigation the screens call.
+
+        ``self.app`` is typed as any Textual ``App``; this is the same object, checked once
+        here rather than with an ``attr-defined`` ignore at every call.
+        """
+        from careerfit.app.app import CareerfitApp  # at call time: app.py imports the screens
+
+        app = self.app
+        if not isinstance(app, CareerfitApp):
+            raise TypeError(f"{type(self).__name__} runs only inside CareerfitApp, not {type(app).__name__}")
+        return app
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Runs before Screen._on_screen_resume (subclass handlers are dispatched first).

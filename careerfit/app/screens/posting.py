@@ -167,7 +167,7 @@ class PostingScreen(FreshScreen[bool]):
         name = self.query_one("#target-name", Input).value.strip()
         analysis = self.analysis
         try:
-            saved = self.app.record(  # type: ignore[attr-defined]
+            saved = self.careerfit.record(
                 lambda: self.session.save_posting_as_target(name, analysis))
         except UsageError as exc:
             self._status(str(exc), error=True)

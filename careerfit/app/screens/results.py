@@ -109,7 +109,7 @@ class ResultsScreen(FreshScreen[None]):
             self.show_role(event.option.id)
 
     def action_posting(self) -> None:
-        self.app.show_posting()  # type: ignore[attr-defined]
+        self.careerfit.show_posting()
 
     def posting_closed(self, saved: bool | None) -> None:
         """Back from the posting screen: list any target saved there."""
@@ -117,4 +117,4 @@ class ResultsScreen(FreshScreen[None]):
             self.refresh_results()
 
     def action_answers(self) -> None:
-        self.app.show_answers()  # type: ignore[attr-defined]
+        self.careerfit.show_answers()

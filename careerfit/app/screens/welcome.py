@@ -7,7 +7,7 @@ details typed so far; the draft and recent profiles are one line each.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypedDict
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -24,6 +24,15 @@ from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, que
 from careerfit.text import clean_text
 
 TAGLINE = "Which role fits you today, and what is the easiest pivot from here?"
+
+
+class NewDetails(TypedDict):
+    """The form's details, named as ``CareerfitApp.start_new`` takes them."""
+
+    name: str
+    current_role: str | None
+    hours_per_week: float
+    mode: Mode
 
 
 class WelcomeScreen(FreshScreen[None]):
@@ -84,7 +93,7 @@ class WelcomeScreen(FreshScreen[None]):
     # --- reading the form ---------------------------------------------------------------
 
     @property
-    def details(self) -> dict[str, object]:
+    def details(self) -> NewDetails:
         """The new profile's details as typed; a bad hours value falls back to the default."""
         role = self.query_one("#role", Picker).value
         try:
@@ -109,9 +118,9 @@ class WelcomeScreen(FreshScreen[None]):
         if choice == "new":
             self.action_new()
         elif choice == "draft" and self.draft is not None:
-            self.app.resume_draft(self.draft)  # type: ignore[attr-defined]
+            self.careerfit.resume_draft(self.draft)
         elif choice.startswith("recent-"):
-            self.app.resume_path(self.recent[int(choice.removeprefix("recent-"))].path)  # type: ignore[attr-defined]
+            self.careerfit.resume_path(self.recent[int(choice.removeprefix("recent-"))].path)
         elif choice == "open":
             self.action_open()
 
@@ -120,7 +129,7 @@ class WelcomeScreen(FreshScreen[None]):
         self.action_new()
 
     def action_new(self) -> None:
-        self.app.start_new(path=self.new_path, **self.details)  # type: ignore[attr-defined]
+        self.careerfit.start_new(path=self.new_path, **self.details)
 
     def action_open(self) -> None:
-        self.app.action_resume()  # type: ignore[attr-defined]
+        self.careerfit.action_resume()

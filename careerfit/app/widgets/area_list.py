@@ -12,8 +12,8 @@ from careerfit.session import Session
 class AreaList(OptionList):
     """One line per area: a mark, the short name and answered/asked. Selecting jumps there."""
 
-    def __init__(self, session: Session, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.session = session
 
     def on_mount(self) -> None:

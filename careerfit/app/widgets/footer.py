@@ -89,14 +89,15 @@ class Footer(Widget, can_focus=False):
         active = self.screen.active_bindings
         seen: set[str] = set()
         keys = []
-        for _node, binding, enabled, tooltip in active.values():
+        for shown in active.values():  # ActiveBinding: read by name, never unpacked by position
+            binding = shown.binding
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
-                keys.append(self._key(binding, enabled, tooltip))
+                keys.append(self._key(binding, shown.enabled, shown.tooltip))
         palette = None
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
-            _node, binding, enabled, tooltip = active[self.app.COMMAND_PALETTE_BINDING]
-            palette = self._key(binding, enabled, binding.tooltip or binding.description)
+            shown = active[self.app.COMMAND_PALETTE_BINDING]
+            palette = self._key(shown.binding, shown.enabled, shown.binding.tooltip or shown.binding.description)
         if (tuple(keys), palette) != (self._keys, self._palette):
             self._keys, self._palette = tuple(keys), palette
             self.refresh()

@@ -52,7 +52,7 @@ class PickerList(OptionList):
     def action_dismiss(self) -> None:
         self.post_message(self.Closed(None, lost_focus=False))
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self.post_message(self.Closed(None, lost_focus=True))
         self.suppress_click()
 
@@ -69,7 +69,7 @@ class PickerList(OptionList):
     def _new_search(self) -> None:
         self._query = ""
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.character is None or not event.is_printable:
             return
         event.stop()

@@ -13,8 +13,8 @@ from textual.widgets import Static
 class ProgressLine(Static):
     """``━━━━━━╺─────── 21 / 62``, as wide as the widget."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
         self.done = 0
         self.total = 0
 

@@ -1,9 +1,24 @@
-"""One question: its area, its text, and its five anchored answers to pick from."""
+"""One question: its area, its text, and its five anchored answers to pick from.
+
+Private Textual API kept here, and what it buys (``benchmarks/app_bench.py``, A/B of
+this module against ``ChoiceList`` as a plain ``OptionList``, alternating processes; see
+README "Speed"). It is why Textual is pinned exactly in ``pyproject.toml``:
+
+- ``ChoiceList._size_updated`` and ``_refresh_scrollbars`` (overridden), ``_clear_caches``
+  and ``_scroll_update`` (called). Without them, 100 answers cost 14-31% more CPU time
+  (4 A/B sessions, medians of 6-8 runs each) and 6-31% more wall time, median about 11%:
+  the ``100 answers`` ratio would be about 0.1-0.3x higher (target 1.5x). The start is
+  unchanged within noise. Each half alone (deferring the scrollbar until the new height is
+  laid out; keeping rendered lines on a height-only Resize) measured 2-7% CPU, together
+  14-19% in the same sessions, so they are kept as one.
+
+Everything else in the app uses public Textual API only.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Self
+from typing import Self, TypeAlias
 
 from textual import events
 from textual.app import ComposeResult
@@ -13,14 +28,14 @@ from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
+from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from careerfit.domain import Area, Question
 
-if TYPE_CHECKING:
-    from textual.widgets._option_list import OptionListContent
+#: What ``OptionList.set_options`` takes (Textual's own alias lives in a private module).
+OptionListContent: TypeAlias = "Option | VisualType | None"
 
 
 class Hanging(Visual):
@@ -88,25 +103,13 @@ class ChoiceList(OptionList):
         self._scroll_update(self.virtual_size)
         return changed
 
-    def _on_resize(self, event: events.Resize) -> None:
-        event.prevent_default()  # instead of OptionList._on_resize, which always clears
+    def on_resize(self, event: events.Resize) -> None:
+        event.prevent_default()  # OptionList's own Resize handler, which always clears, is skipped
         width = self.scrollable_content_region.width
         if width != self._lines_width:
             self._lines_width = width
             self._clear_caches()
         # Otherwise nothing to do: the layout that resized the list has already repainted it.
-
-
-class QuestionText(Static):
-    """The area heading and the question: its height follows the text.
-
-    Textual sets a widget's virtual size during layout as a reactive that asks for
-    another layout, so each question whose text wraps to a new height laid the screen
-    out twice. A leaf widget's virtual size is its size: the second pass changed nothing.
-    """
-
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class QuestionCard(Vertical):
@@ -118,7 +121,7 @@ class QuestionCard(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield QuestionText("", id="q-text")
+        yield Static("", id="q-text")
         yield ChoiceList(id="choices")
         yield Static("", id="q-state")
 
