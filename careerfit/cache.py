@@ -42,7 +42,7 @@ except ImportError:  # pragma: no cover - CPython always builds it
 try:
     from _operator import _compare_digest as _same_mac
 except ImportError:  # pragma: no cover
-    from hmac import compare_digest as _same_mac
+    from hmac import compare_digest as _same_mac  # type: ignore[no-redef]
 
 from careerfit import __version__
 from careerfit.errors import CareerfitError

@@ -248,6 +248,20 @@ class Bank:
 
     __slots__ = ("_areas", "_by_area", "_moves", "_questions", "_roles", "areas", "extra_roles", "moves", "questions",
                  "renamed", "roles", "scoring", "source")
+    # Declared for type checkers: the slots are filled once, in __init__, and never again.
+    areas: tuple[Area, ...]
+    questions: tuple[Question, ...]
+    roles: tuple[Role, ...]
+    scoring: Scoring
+    source: str
+    renamed: tuple[Renamed, ...]
+    moves: tuple[Move, ...]
+    extra_roles: frozenset[str]
+    _moves: dict[tuple[str, str], Move]
+    _areas: dict[str, Area]
+    _roles: dict[str, Role]
+    _questions: dict[str, Question]
+    _by_area: dict[str, tuple[Question, ...]]
 
     def __init__(
         self,

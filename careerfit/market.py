@@ -218,9 +218,9 @@ class MarketScan:
                  "gaps": [area for area, _, _ in pf.steps]}
         key = (pf.fit, -pf.distance, -(self.read + self.bad), entry)
         if len(self._closest) < CLOSEST:
-            heapq.heappush(self._closest, key)  # type: ignore[misc]
+            heapq.heappush(self._closest, key)
         elif key[:3] > self._closest[0][:3]:
-            heapq.heapreplace(self._closest, key)  # type: ignore[misc]
+            heapq.heapreplace(self._closest, key)
 
     # --- the result ----------------------------------------------------------------------
 

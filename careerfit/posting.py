@@ -245,12 +245,12 @@ def _phrase_levels(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> list[
     out: list[tuple[int, str] | None] = []
     for h in hits:
         j = bisect_right(starts, h.start) - 1
-        p = usable[j] if j >= 0 else None
-        if (p is None or p.level is None or h.start - p.end > PHRASE_REACH
-                or _seg_of(seg, p.start) != _seg_of(seg, h.start)):
+        near = usable[j] if j >= 0 else None
+        if (near is None or near.level is None or h.start - near.end > PHRASE_REACH
+                or _seg_of(seg, near.start) != _seg_of(seg, h.start)):
             out.append(None)
         else:
-            out.append((p.level, p.term))
+            out.append((near.level, near.term))
     return out
 
 

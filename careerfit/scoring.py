@@ -293,7 +293,7 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
     best = min(scores, key=lambda s: (-shown_fit(s.fit), *_closeness(s)))
     declared = profile.current_role is not None and profile.current_role in by_id and (
         profile.current_role not in bank.extra_roles)
-    current = profile.current_role if declared else best.role_id
+    current = profile.current_role if declared and profile.current_role is not None else best.role_id
     reach = bank.scoring.within_reach
     within = tuple(s.role_id for s in ordered if shown_fit(s.fit) >= reach and s.role_id != current)
     levels = {a: s.value for a, s in skills.items()}

@@ -140,7 +140,8 @@ def match_title(title: str, bank: Bank, lexicon: Lexicon, limit: int | None = No
         raise UsageError(f"no words to match in the job title '{title}'")
     out: list[TitleMatch] = []
     for role in bank.roles:
-        best, best_words, best_variant = 0.0, (), ""
+        best, best_variant = 0.0, ""
+        best_words: tuple[str, ...] = ()
         for variant in (role.name, *role.titles):
             score, words = _dice(mine.tokens, _variant_tokens(variant, lexicon))
             if score > best:
