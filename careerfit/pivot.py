@@ -17,8 +17,8 @@ Four principles a practitioner uses when advising a move (README "How scoring wo
    job already asks (up to its bar you learn where you are), each level step costing more
    than the one before, plus twice the unused strength.
 4. **Moves people make.** A move measured in ``questions/moves.toml`` (Kaggle 2017: the share
-   of the target's people who came from your role) takes ``move_weight`` x that share off its
-   distance, when you declared your role.
+   of the target's people who came from your role, and its lift over the base rate of your
+   title) takes ``move_weight`` x ``(1 - 1 / lift)`` off its distance, when you declared your role.
 """
 
 from __future__ import annotations
@@ -82,11 +82,17 @@ def core_areas(role: Role) -> tuple[str, ...]:
 
 
 def move_prior(bank: Bank, current: str, target: str, declared: bool) -> float:
-    """The share taken off a move's distance for being a measured, common move (0 if none)."""
+    """The share taken off a move's distance for being a measured move beyond chance (0 if none).
+
+    ``move_weight`` x the part of the measured flow that is not explained by how common your
+    past title is: ``1 - 1 / lift`` (0 at or below chance). The raw share would favour common
+    past titles (22% of everyone had been a Researcher, so 37% of statisticians is a lift of
+    only 1.7) and small target titles; the lift is the same read from either side.
+    """
     move = bank.move(current, target)
-    if not declared or move is None or move.share is None:
+    if not declared or move is None or move.lift is None or move.lift <= 1:
         return 0.0
-    return bank.scoring.move_weight * move.share
+    return bank.scoring.move_weight * (1 - 1 / move.lift)
 
 
 def evidence(bank: Bank, current: str, target: str) -> Move | None:

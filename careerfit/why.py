@@ -9,8 +9,6 @@ from __future__ import annotations
 from careerfit.domain import Bank, Role
 from careerfit.scoring import Assessment, strengths
 
-#: A measured share at or above this is "a common move".
-COMMON_MOVE = 0.10
 #: Areas named in a list before "and N more": the why fits two lines of the results screen.
 MAX_NAMED = 2
 
