@@ -43,7 +43,7 @@ def move_evidence(bank: Bank, current: str, target: str) -> str:
     move = bank.move(current, target)
     here, there = bank.role(current), bank.role(target)
     if move is not None and move.share:
-        return f"{move.share:.0%} of {_people(there)} were {_people(here)} (Kaggle 2017)"
+        return f"{move.share:.0%} of {_people(there)} were {_people(here)}, Kaggle 2017"
     if move is not None and move.onet:
         return f"O*NET: related, {move.onet}"
     return "no data on this move"

@@ -119,7 +119,7 @@ def test_headline_pivot_keeps_ml_and_plans_software_and_architecture(bank, make_
     why = why_pivot(bank, a)
     keeps, learn, move = why.split(". ")[0].split("; ")
     assert keeps.startswith("Keeps ML & DL") and learn.startswith("learn ") and "Software" in learn
-    assert move == "24% of ML engineers were data scientists (Kaggle 2017)"
+    assert move == "24% of ML engineers were data scientists, Kaggle 2017"
 
 
 _MOVABLE = sorted(set(PERSONAS[HEADLINE]["levels"]) - {"software", "architecture", "mlops"})
