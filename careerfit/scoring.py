@@ -299,7 +299,8 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
     levels = {a: s.value for a, s in skills.items()}
     here = bank.role(current)
     backs = tuple(s.role_id for s in ordered if s.role_id != current
-                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here))
+                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here,
+                                         shown_fit(s.fit) > shown_fit(by_id[current].fit)))
     ranked = sorted(
         (pivot_distance(bank, s, here, declared), -s.fit, s.role_id)
         for s in scores if s.role_id != current and s.role_id not in backs

@@ -142,3 +142,23 @@ def test_vision_and_llm_specialist_best_fit_is_ai_engineer(bank, make_profile):
     assert a.best_fit == "ai_engineer"
     assert a.current_role == "ai_engineer" and not a.current_declared
     assert a.pivot == "ml_engineer"
+
+
+def test_a_role_you_fit_better_than_your_job_is_back_only_when_it_asks_no_more(bank, make_profile):
+    """The fit table and the step-back rule never contradict each other: a role a persona fits
+    better than its own job is left out only when it asks no more than them anywhere."""
+    from careerfit.pivot import asks
+    from careerfit.scoring import shown_fit
+
+    checked = 0
+    for p in PERSONAS.values():
+        a = _assess(bank, make_profile, p)
+        job = bank.role(a.current_role)
+        for rid in a.step_backs:
+            if shown_fit(a.role(rid).fit) > shown_fit(a.role(a.current_role).fit):
+                checked += 1
+                assert all(asks(bank.role(rid), ar.id) <= max(p["levels"][ar.id], asks(job, ar.id))
+                           for ar in bank.areas), (p["id"], rid)
+    assert checked  # data scientists fit data analyst better than their own job, and it is still back
+    bi = _assess(bank, make_profile, PERSONAS["sp_bi_developer"])
+    assert "analytics_engineer" not in bi.step_backs and bi.pivot == "analytics_engineer"
