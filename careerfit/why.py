@@ -29,7 +29,7 @@ def _people(role: Role) -> str:
     return name + "s"
 
 
-def _names(bank: Bank, areas: tuple[str, ...] | list[str]) -> str:
+def short_list(bank: Bank, areas: tuple[str, ...] | list[str]) -> str:
     """'ML & DL', 'ML & DL and Statistics', 'ML & DL, Statistics and 3 more' (short labels)."""
     names = [bank.area(a).label for a in areas[:MAX_NAMED]]
     rest = len(areas) - len(names)
@@ -68,8 +68,8 @@ def why_pivot(bank: Bank, a: Assessment) -> str:
     weight = {af.area: af.importance for af in s.areas}
     kept = sorted(strengths(a, a.pivot), key=lambda x: -weight[x])  # what the role weighs most first
     gaps = [af.area for af in sorted((af for af in s.areas if af.gap > 0), key=lambda af: -af.gap_hours)]
-    parts = [f"keeps {_names(bank, kept)}" if kept else "keeps little of what you do"]
-    parts.append(f"learn {_names(bank, gaps)}" if gaps else "nothing to learn")
+    parts = [f"keeps {short_list(bank, kept)}" if kept else "keeps little of what you do"]
+    parts.append(f"learn {short_list(bank, gaps)}" if gaps else "nothing to learn")
     if a.current_declared:
         parts.append(move_evidence(bank, a.current_role, a.pivot))
     text = "; ".join(parts) + "."

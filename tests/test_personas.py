@@ -162,3 +162,17 @@ def test_a_role_you_fit_better_than_your_job_is_back_only_when_it_asks_no_more(b
     assert checked  # data scientists fit data analyst better than their own job, and it is still back
     bi = _assess(bank, make_profile, PERSONAS["sp_bi_developer"])
     assert "analytics_engineer" not in bi.step_backs and bi.pivot == "analytics_engineer"
+
+
+def test_keeps_names_two_areas_and_counts_the_rest(bank, make_profile):
+    """The results screen stays compact: 'keeps ML & DL, Statistics and 3 more', never the full list."""
+    from careerfit.scoring import strengths
+    from careerfit.why import short_list
+
+    p = PERSONAS["ds_senior_shipped"]
+    a = _assess(bank, make_profile, p, target="data_analyst")
+    kept = strengths(a, "data_analyst")
+    assert len(kept) > 2
+    text = short_list(bank, kept)
+    assert text == f"{bank.area(kept[0]).label}, {bank.area(kept[1]).label} and {len(kept) - 2} more"
+    assert f"keeps: {text}\n" in role_detail(bank, a, "data_analyst").plain

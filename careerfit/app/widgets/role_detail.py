@@ -12,7 +12,7 @@ from textual.widgets import Static
 from careerfit.domain import Bank
 from careerfit.report import bar, effort_text, level_text
 from careerfit.scoring import Assessment, strengths
-from careerfit.why import pivot_label, why_pivot
+from careerfit.why import pivot_label, short_list, why_pivot
 
 
 def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
@@ -34,7 +34,7 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
     else:
         carried = strengths(a, role_id)
         if carried:
-            parts.append("  keeps: " + ", ".join(bank.area(x).label for x in carried) + "\n")
+            parts.append("  keeps: " + short_list(bank, carried) + "\n")
     # The plan first: it is what to do, and it shows without scrolling at 80x24.
     parts += [("Plan", "bold"), "\n"]
     if not a.plan:
