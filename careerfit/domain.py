@@ -147,7 +147,9 @@ class Move(NamedTuple):
 
     ``share``: of the people holding ``to_role``'s title, the share who had held
     ``from_role``'s (Kaggle 2017 survey); ``onet``: O*NET's relatedness tier between the
-    roles' occupations (``Primary-Short``, ``Primary-Long``, ``Supplemental``), or "".
+    roles' occupations (``Primary-Short``, ``Primary-Long``, ``Supplemental``), or "";
+    ``lift``: ``share`` over the share of all other respondents who had held ``from_role``'s
+    title, so a common past title (Researcher, 22%) is not read as a common move.
     """
 
     from_role: str
@@ -155,6 +157,7 @@ class Move(NamedTuple):
     share: float | None = None
     onet: str = ""
     note: str = ""
+    lift: float | None = None
 
 
 @dataclass(slots=True)
@@ -219,7 +222,7 @@ def scoring_from(d: dict[str, Any]) -> Scoring:
 
 
 def move_from(d: dict[str, Any]) -> Move:
-    return Move(d["from_role"], d["to_role"], d.get("share"), d.get("onet", ""), d.get("note", ""))
+    return Move(d["from_role"], d["to_role"], d.get("share"), d.get("onet", ""), d.get("note", ""), d.get("lift"))
 
 
 #: The profile's own keys; anything else in a profile document is kept in ``extra``.

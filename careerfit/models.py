@@ -154,6 +154,9 @@ class MoveModel(BaseModel):
         "", description="O*NET's relatedness tier between the roles' occupations."
     )
     note: Block = Field("", description="Where the figure comes from.")
+    lift: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(
+        None, description="share / the share of everyone else who had held from_role's title (1: no more than chance)."
+    )
 
 
 class ProfileModel(BaseModel):

@@ -6,8 +6,9 @@ Four principles a practitioner uses when advising a move (README "How scoring wo
    current job, in any area is a *step back* (a data scientist to data analyst); so is one
    that gives you no new work to own at production level, puts none of your hard-won
    strengths to work and asks less than you of your job's core areas (an analytics engineer
-   to data analyst). A step back is never the
-   pivot, however few hours it would take.
+   to data analyst), unless your answers fit it better than your own job (a BI developer,
+   analyst by title, to analytics engineer: you already do more of that job than of yours).
+   A step back is never the pivot, however few hours it would take.
 2. **Hard-won strengths carry over.** The areas that cost most to learn (mathematics,
    research, ML: a first step of ``hard_won_hours`` or more) are valued by a role that puts
    them to work: when it asks one of them at your level (or at 3, the mid-level bar), your
@@ -17,8 +18,8 @@ Four principles a practitioner uses when advising a move (README "How scoring wo
    job already asks (up to its bar you learn where you are), each level step costing more
    than the one before, plus twice the unused strength.
 4. **Moves people make.** A move measured in ``questions/moves.toml`` (Kaggle 2017: the share
-   of the target's people who came from your role) takes ``move_weight`` x that share off its
-   distance, when you declared your role.
+   of the target's people who came from your role, and its lift over the base rate of your
+   title) takes ``move_weight`` x ``(1 - 1 / lift)`` off its distance, when you declared your role.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def values_hard_won(bank: Bank, levels: Mapping[str, float], role: Role) -> bool
     return any(asks(role, a) >= min(levels[a], MID_LEVEL) for a in hard_won_strengths(bank, levels))
 
 
-def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: Role) -> bool:
+def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: Role,
+                 fits_better: bool = False) -> bool:
     """A role that asks no more than you or your job anywhere; or one that gives you no new
     work to own, puts none of your hard-won strengths to work and asks less than you of what
     your job is about.
@@ -62,14 +64,16 @@ def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: R
     stand (your level, or what your current job asks, whichever is higher); growing only to
     "tried it" or "with help" somewhere is not a step forward. What your job is about: its
     core areas, those it weighs most; a role asking one of them at your level (up to the
-    mid-level bar) is a sideways move, not back.
+    mid-level bar) is a sideways move, not back. ``fits_better``: your fit to the role (as
+    shown) is above your fit to your current job; a move to where your answers already are is
+    sideways, whatever your title, and the fit table would contradict calling it back.
     """
     stand = {a.id: max(levels.get(a.id, 0.0), asks(current, a.id)) for a in bank.areas}
     if all(asks(role, a) <= stand[a] for a in stand):
         return True
     if any(asks(role, a) >= MID_LEVEL and asks(role, a) > stand[a] for a in stand):
         return False
-    if values_hard_won(bank, levels, role):
+    if values_hard_won(bank, levels, role) or fits_better:
         return False
     core = core_areas(current)
     return bool(core) and all(asks(role, a) < min(levels.get(a, 0.0), MID_LEVEL) for a in core)
@@ -82,11 +86,17 @@ def core_areas(role: Role) -> tuple[str, ...]:
 
 
 def move_prior(bank: Bank, current: str, target: str, declared: bool) -> float:
-    """The share taken off a move's distance for being a measured, common move (0 if none)."""
+    """The share taken off a move's distance for being a measured move beyond chance (0 if none).
+
+    ``move_weight`` x the part of the measured flow that is not explained by how common your
+    past title is: ``1 - 1 / lift`` (0 at or below chance). The raw share would favour common
+    past titles (22% of everyone had been a Researcher, so 37% of statisticians is a lift of
+    only 1.7) and small target titles; the lift is the same read from either side.
+    """
     move = bank.move(current, target)
-    if not declared or move is None or move.share is None:
+    if not declared or move is None or move.lift is None or move.lift <= 1:
         return 0.0
-    return bank.scoring.move_weight * move.share
+    return bank.scoring.move_weight * (1 - 1 / move.lift)
 
 
 def evidence(bank: Bank, current: str, target: str) -> Move | None:

@@ -259,13 +259,16 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
         f"your {a.hours_per_week:g} h a week.",
         "- **Easiest pivot**: among the other roles that are not a step back (a role asking no more of "
         "you than what you or your job already do, or one with no new work to own that uses none of your "
-        "hard-won strengths and asks less than you of your job's core areas), the smallest distance = "
+        "hard-won strengths and asks less than you of your job's core areas, unless you fit it better than "
+        "your job), the smallest distance = "
         "gap hours beyond what your current job asks + "
         f"{bank.scoring.overqualification_weight:g} x unused-strength hours (skill above what the role asks; "
         f"hard-won skill, in areas whose first step costs {bank.scoring.hard_won_hours:g} h or more, is not "
         "unused in a role that puts one of your hard-won strengths to work), less "
-        f"{bank.scoring.move_weight:g} x the share of the role's people who came from your role (Kaggle ML & DS "
-        "Survey 2017, past titles). The runner-up and its margin say how robust the choice is.",
+        f"{bank.scoring.move_weight:g} x (1 - 1/lift) for a measured move, the lift being the share of the "
+        "role's people who came from your role over the share of everyone else who had held your title "
+        "(Kaggle ML & DS Survey 2017, past titles). The runner-up and its margin say how robust the choice "
+        "is; within {:.0%} the two are called nearly tied.".format(bank.scoring.nearly_tied),
         "- **Plan** order: fit points gained per hour of practice.",
         "",
         "| Area | Base hours per step | Why |",

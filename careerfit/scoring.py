@@ -16,8 +16,8 @@ The method (README "How scoring works" says the same in prose):
 - Best fit = highest fit (as shown, whole percent), ties broken by the smaller distance.
 - Easiest pivot = among the other roles that are not a step back, the smallest pivot
   distance: gap hours beyond what your current job already asks (that part is learnt on the
-  job you have) + weight * unused, less ``move_weight`` x the measured share of people who
-  make that move (``careerfit.pivot``); the runner-up and its margin say how robust it is.
+  job you have) + weight * unused, less ``move_weight`` x the part of the measured move
+  beyond chance, ``1 - 1/lift`` (``careerfit.pivot``); the runner-up and its margin say how robust it is.
 - A posting or saved target added to the bank (``Bank.extra_roles``) is scored and can be
   the target, but is never the current role, best fit, within reach or the pivot.
 """
@@ -234,7 +234,7 @@ def hours_beyond_job(bank: Bank, score: RoleScore, current: Role) -> float:
 
 def pivot_distance(bank: Bank, score: RoleScore, current: Role, declared: bool) -> float:
     """The distance a pivot is ranked by: hours to learn beyond your job + weight x unused
-    strength, less ``move_weight`` x the measured share of people who make this move."""
+    strength, less ``move_weight`` x the part of the measured move beyond chance (``pivot.move_prior``)."""
     w = bank.scoring.overqualification_weight
     prior = moves.move_prior(bank, current.id, score.role_id, declared)
     return (hours_beyond_job(bank, score, current) + w * score.unused_hours) * (1 - prior)
@@ -299,7 +299,8 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
     levels = {a: s.value for a, s in skills.items()}
     here = bank.role(current)
     backs = tuple(s.role_id for s in ordered if s.role_id != current
-                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here))
+                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here,
+                                         shown_fit(s.fit) > shown_fit(by_id[current].fit)))
     ranked = sorted(
         (pivot_distance(bank, s, here, declared), -s.fit, s.role_id)
         for s in scores if s.role_id != current and s.role_id not in backs

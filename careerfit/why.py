@@ -9,15 +9,15 @@ from __future__ import annotations
 from careerfit.domain import Bank, Role
 from careerfit.scoring import Assessment, strengths
 
-#: A measured share at or above this is "a common move".
-COMMON_MOVE = 0.10
-MAX_NAMED = 3
+#: Areas named in a list before "and N more": the why fits two lines of the results screen.
+MAX_NAMED = 2
 
+#: What the results screen's words mean, one short line each (the report's method says more).
 LEGEND = (
-    "fit: share of the role's requirements you meet, weighted by importance · "
-    "effort: hours (and weeks at your pace) to close the gaps · "
-    "within reach: fit of 90% or more, you could apply now · "
-    "keeps: your strengths the role puts to work"
+    "fit: requirements met, by weight · "
+    "effort: hours to close the gaps · "
+    "within reach: fit 90%+, apply now · "
+    "keeps: your strengths it uses"
 )
 
 
@@ -29,21 +29,24 @@ def _people(role: Role) -> str:
     return name + "s"
 
 
-def _names(bank: Bank, areas: tuple[str, ...] | list[str]) -> str:
+def short_list(bank: Bank, areas: tuple[str, ...] | list[str]) -> str:
+    """'ML & DL', 'ML & DL and Statistics', 'ML & DL, Statistics and 3 more' (short labels)."""
     names = [bank.area(a).label for a in areas[:MAX_NAMED]]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    rest = len(areas) - len(names)
+    if rest > 0:
+        return ", ".join(names) + f" and {rest} more"
+    return names[0] if len(names) == 1 else " and ".join(names)
 
 
 def move_evidence(bank: Bank, current: str, target: str) -> str:
-    """What the measured data says about this move, as a clause."""
+    """What the measured data says about this move, as a short clause."""
     move = bank.move(current, target)
     here, there = bank.role(current), bank.role(target)
     if move is not None and move.share:
-        kind = "a common move" if move.share >= COMMON_MOVE else "a less common move"
-        return f"{kind}: {move.share:.0%} of {_people(there)} were {_people(here)} before, Kaggle 2017"
+        return f"{move.share:.0%} of {_people(there)} were {_people(here)}, Kaggle 2017"
     if move is not None and move.onet:
-        return f"O*NET lists their occupations as related, {move.onet}"
-    return "no measured data on this move"
+        return f"O*NET: related, {move.onet}"
+    return "no data on this move"
 
 
 def pivot_label(bank: Bank, a: Assessment) -> str:
@@ -57,28 +60,24 @@ def pivot_label(bank: Bank, a: Assessment) -> str:
 
 
 def why_pivot(bank: Bank, a: Assessment) -> str:
-    """One or two sentences: what carries over, what must be learnt, that people make the move."""
+    """Two short lines: what carries over, what must be learnt, whether people make the move,
+    and the runner-up with its margin. The report's Why line and the results screen both use it."""
     if a.pivot is None:
-        return "Every other role asks no more of you than what you already do: no pivot to suggest."
+        return "Every other role asks no more of you than what you do now: no pivot to suggest."
     s = a.role(a.pivot)
-    kept = strengths(a, a.pivot)
-    gaps = sorted((af for af in s.areas if af.gap > 0), key=lambda af: -af.gap_hours)
-    name = bank.role(a.pivot).name
-    parts = [f"{name} keeps your {_names(bank, kept)}" if kept else f"{name} keeps little of what you do now"]
-    if gaps:
-        learn = ", ".join(f"{bank.area(af.area).label} {_lvl(af.you)} to {af.required:g}" for af in gaps[:MAX_NAMED])
-        more = f" and {len(gaps) - MAX_NAMED} more" if len(gaps) > MAX_NAMED else ""
-        parts.append(f"to learn on the job: {learn}{more}")
-    else:
-        parts.append("nothing to learn")
-    parts.append(move_evidence(bank, a.current_role, a.pivot) if a.current_declared
-                 else "declare your current role to compare this move with the moves people make")
+    weight = {af.area: af.importance for af in s.areas}
+    kept = sorted(strengths(a, a.pivot), key=lambda x: -weight[x])  # what the role weighs most first
+    gaps = [af.area for af in sorted((af for af in s.areas if af.gap > 0), key=lambda af: -af.gap_hours)]
+    parts = [f"keeps {short_list(bank, kept)}" if kept else "keeps little of what you do"]
+    parts.append(f"learn {short_list(bank, gaps)}" if gaps else "nothing to learn")
+    if a.current_declared:
+        parts.append(move_evidence(bank, a.current_role, a.pivot))
     text = "; ".join(parts) + "."
     if a.runner_up is not None and a.margin is not None:
         runner = bank.role(a.runner_up).name
         text += (f" Nearly tied with {runner}, {a.margin:.0%} further." if a.nearly_tied
                  else f" Next: {runner}, {a.margin:.0%} further.")
-    return text
+    return text[:1].upper() + text[1:]
 
 
 def _lvl(level: float | None) -> str:

@@ -82,3 +82,39 @@ def test_a_user_bank_move_must_name_known_roles(tmp_path):
 def test_a_user_bank_borrows_the_built_in_moves(tmp_path, bank):
     (tmp_path / "q.toml").write_text('[[question]]\nid = "ml.x"\nskill = "ml"\ntext = "?"\n')
     assert load_bank(tmp_path).moves == bank.moves
+
+
+def _base_rates() -> dict[str, float]:
+    """Per past title: the share of respondents not holding it now who had held it."""
+    with (DATA / "kaggle_2017_past_titles.csv").open(newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    answered = {r["current_title"]: int(r["n_current_title_answered_past"]) for r in rows}
+    out = {}
+    for role, (past, current) in TITLES.items():
+        others = {t for t in answered if t not in (past, current)}
+        held = sum(int(r["n"]) for r in rows if r["past_title_held"] == past and r["current_title"] in others)
+        out[role] = held / sum(answered[t] for t in others)
+    return out
+
+
+def test_every_measured_pair_has_its_lift_over_the_base_rate(bank):
+    """The prior reads the lift, so a common past title (Researcher) is not a common move."""
+    base = _base_rates()
+    assert base["research_scientist"] == pytest.approx(0.221, abs=0.001)
+    for m in bank.moves:
+        if m.share is None:
+            assert m.lift is None, (m.from_role, m.to_role)
+        else:
+            assert m.lift == pytest.approx(m.share / base[m.from_role], abs=0.006), (m.from_role, m.to_role)
+    # 37% of statisticians had been Researchers, but so had 22% of everyone: a lift of 1.7,
+    # below data scientist -> ML engineer (24% against 11%: 2.1).
+    assert bank.move("research_scientist", "statistician").lift < bank.move("data_scientist", "ml_engineer").lift
+
+
+def test_the_prior_is_the_part_of_the_move_beyond_chance(bank):
+    from careerfit.pivot import move_prior
+
+    w = bank.scoring.move_weight
+    assert move_prior(bank, "data_scientist", "ml_engineer", True) == pytest.approx(w * (1 - 1 / 2.15))
+    assert move_prior(bank, "data_scientist", "data_engineer", True) == 0.0  # lift 0.66: rarer than chance
+    assert move_prior(bank, "data_scientist", "ml_engineer", False) == 0.0  # no declared role, no measured move

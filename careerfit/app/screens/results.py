@@ -76,8 +76,8 @@ class ResultsScreen(FreshScreen[None]):
         current = bank.role(a.current_role).name
         done, total = self.session.progress()
         self.query_one("#reach", Static).update(
-            f"Current role: {current}\nWithin reach (90%+): {reach}\n* pivot  = current\n"
-            f"{done} of {total} answered\n\n{LEGEND.replace(' · ', chr(10))}"
+            f"Current role: {current}\nWithin reach: {reach}\n{done} of {total} answered\n"
+            f"* pivot  = current\n{LEGEND.replace(' · ', chr(10))}"
         )
         self.show_role(focus)
 

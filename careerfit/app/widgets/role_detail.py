@@ -12,7 +12,7 @@ from textual.widgets import Static
 from careerfit.domain import Bank
 from careerfit.report import bar, effort_text, level_text
 from careerfit.scoring import Assessment, strengths
-from careerfit.why import pivot_label, why_pivot
+from careerfit.why import pivot_label, short_list, why_pivot
 
 
 def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
@@ -28,22 +28,15 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
         heading, title = "Selected: ", role.name
     parts: list[str | tuple[str, str]] = [(heading, "bold"), (title, "bold"), "\n"]
     parts.append(f"  fit {s.fit:.0f}% · {effort_text(a, s.effort_hours)}\n")
-    if is_pivot:
+    if is_pivot:  # the why names what it keeps, capped, in the report's words
         parts.append(("  Why: ", "bold"))
         parts.append(why_pivot(bank, a) + "\n")
-    carried = strengths(a, role_id)
-    if carried:
-        parts.append("  keeps: " + ", ".join(bank.area(x).label for x in carried) + "\n")
-    parts += ["\n", ("You vs " + role.name, "bold"), "\n"]
-    for af in s.areas:
-        if af.importance <= 0 and not af.you:
-            continue
-        gap = f" +{af.gap:.1f}" if af.gap > 0 else ""
-        label = bank.area(af.area).label[:12]
-        parts.append(f"  {label:<12} {bar(af.you, af.required)} {level_text(af.you):>7} / {af.required:g}")
-        parts.append((gap, "bold") if gap else "")
-        parts.append("\n")
-    parts += ["\n", ("Plan", "bold"), "\n"]
+    else:
+        carried = strengths(a, role_id)
+        if carried:
+            parts.append("  keeps: " + short_list(bank, carried) + "\n")
+    # The plan first: it is what to do, and it shows without scrolling at 80x24.
+    parts += [("Plan", "bold"), "\n"]
     if not a.plan:
         parts.append("  No gaps: you meet every requirement of this role.\n")
     for i, step in enumerate(a.plan, 1):
@@ -54,6 +47,15 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
         for action in step.actions[:1]:
             parts.append(("     next: ", "dim"))
             parts.append(action + "\n")
+    parts += ["\n", ("You vs " + role.name, "bold"), "\n"]
+    for af in s.areas:
+        if af.importance <= 0 and not af.you:
+            continue
+        gap = f" +{af.gap:.1f}" if af.gap > 0 else ""
+        label = bank.area(af.area).label[:12]
+        parts.append(f"  {label:<12} {bar(af.you, af.required)} {level_text(af.you):>7} / {af.required:g}")
+        parts.append((gap, "bold") if gap else "")
+        parts.append("\n")
     return Content.assemble(*parts)
 
 
