@@ -22,11 +22,19 @@ from typing import TYPE_CHECKING, Literal
 from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile, Question, Role
 from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.locations import user_data_dir
-from careerfit.profile_io import carry_renamed, load_profile, open_for_bank, save_profile
+from careerfit.profile_io import (
+    SaveOutcome,
+    carry_renamed,
+    check_against_bank,
+    load_profile,
+    load_profile_seen,
+    save_merged,
+)
 from careerfit.text import clean_text
 from careerfit.tomlio import atomic_write, clean_stale_temps, dump_toml, read_toml
 
 if TYPE_CHECKING:  # scoring and reports load with the results screen, postings when first analysed
+    from careerfit.merge import MergeReport
     from careerfit.posting import PostingAnalysis
     from careerfit.scoring import Assessment
 
@@ -279,8 +287,23 @@ def remember(path: Path, profile: Profile) -> None:
 
 def open_profile(path: Path, bank: Bank) -> Profile:
     """Load a profile for resuming; every problem is a ``ProfileError`` naming the file."""
+    return _open_seen(path, bank)[0]
+
+
+def _open_seen(path: Path, bank: Bank) -> tuple[Profile, Profile, str]:
+    """(profile for the bank, the file's profile as read, the digest of the text read)."""
     clean_stale_temps(path.parent, path.name)
-    return open_for_bank(path, bank)
+    as_read, digest = load_profile_seen(path)
+    check_against_bank(as_read, bank, path)
+    return carry_renamed(as_read, bank), as_read, digest
+
+
+def _snapshot(profile: Profile) -> Profile:
+    """A copy that later in-place changes to ``profile`` (the app's answers) cannot reach."""
+    import copy
+
+    return dataclasses.replace(profile, answers=dict(profile.answers), not_relevant=list(profile.not_relevant),
+                               extra=copy.deepcopy(profile.extra))
 
 
 # --- the session ----------------------------------------------------------------------------
@@ -317,6 +340,12 @@ class Session:
     #: that later leads elsewhere (the profile swapped for a link to another file) is
     #: refused rather than followed, so that other file is never silently overwritten.
     _leads_to: dict[Path, Path] = field(init=False, default_factory=dict, repr=False)
+    #: Per file (resolved): the profile as this sitting last read or wrote it there, and the
+    #: digest of that text. A save that finds other text merges against it (``save_merged``).
+    _seen: dict[Path, tuple[Profile, str]] = field(init=False, default_factory=dict, repr=False)
+    #: What the last save merged in from another window, until the app has shown it
+    #: (``take_merge_report``).
+    merge_report: MergeReport | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.questions = questions_for_mode(self.bank, self.mode)
@@ -343,9 +372,10 @@ class Session:
 
     @classmethod
     def resume(cls, bank: Bank, path: Path) -> Session:
-        profile = open_profile(path, bank)
+        profile, as_read, digest = _open_seen(path, bank)
         session = cls(bank, profile, path, mode_of(profile))
-        session._leads_to[path] = _resolved(path)
+        session._leads_to[path] = key = _resolved(path)
+        session._seen[key] = (_snapshot(as_read), digest)
         return session
 
     @classmethod
@@ -478,10 +508,12 @@ class Session:
             if not self.owns_draft:
                 self.archived_draft = archive_draft()
                 self.owns_draft = True
-            return self._save(draft_path())
+            # Not merged: every unsaved profile shares draft.toml, and another window's draft
+            # is another person's, not this one's changed elsewhere.
+            return self._save(draft_path(), merge=False)
         return self._save(self.path)
 
-    def _save(self, path: Path) -> Path:
+    def _save(self, path: Path, *, merge: bool = True) -> Path:
         """``save_profile``, keeping a ``.bak`` only on this sitting's first save to the file."""
         key = _resolved(path)
         if not key.is_absolute():
@@ -490,10 +522,23 @@ class Session:
         if expected is not None and key != expected:
             raise SaveError(f"now leads to {key}, not to the file this sitting opened; not overwritten "
                             "(save under another name)", path)
-        written = save_profile(self.profile, path, backup=key not in self._backed_up)
-        self._backed_up.update((key, _resolved(written)))
+        base, seen = self._seen.get(key, (None, None))
+        outcome: SaveOutcome = save_merged(self.profile, path, base=base, seen=seen,
+                                           backup=key not in self._backed_up)
+        self.profile = outcome.profile
+        if outcome.merge is not None and outcome.merge.changed:
+            self.merge_report = outcome.merge
+        if merge:
+            self._seen[key] = (_snapshot(outcome.profile), outcome.digest)
+        self._backed_up.update((key, _resolved(outcome.written)))
         self._leads_to.setdefault(path, key)
-        return written
+        return outcome.written
+
+    def take_merge_report(self) -> MergeReport | None:
+        """What the last saves merged in from another window (``None``: nothing), once:
+        the app shows ``report.message()`` and refreshes what it shows of the answers."""
+        report, self.merge_report = self.merge_report, None
+        return report
 
     def save_as(self, path: Path) -> Path:
         """Save to ``path`` and keep saving there; the draft is no longer needed."""

@@ -1,0 +1,112 @@
+"""Two windows on one profile: every answer given in either ends up in the file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from careerfit.domain import Bank
+from careerfit.merge import merge_profiles
+from careerfit.profile_io import load_profile, save_profile
+from careerfit.session import Session
+
+
+def _two_windows(bank: Bank, tmp_path: Path) -> tuple[Path, Session, Session]:
+    path = tmp_path / "shared.toml"
+    save_profile(Session.new(bank, name="Ada", mode="full").profile, path)
+    return path, Session.resume(bank, path), Session.resume(bank, path)
+
+
+def test_two_sessions_answering_in_turn_keep_every_answer(bank: Bank, tmp_path: Path) -> None:
+    path, first, second = _two_windows(bank, tmp_path)
+    given: dict[str, int] = {}
+    for i, q in enumerate(bank.questions[:12]):
+        window = first if i % 2 == 0 else second
+        window.set_answer(q.id, i % 5)
+        given[q.id] = i % 5
+        assert load_profile(path).answers == given  # the file never goes back
+    assert first.take_merge_report() is not None  # it took the other window's answers
+    assert first.take_merge_report() is None  # reported once
+
+
+def test_the_same_answer_changed_in_both_keeps_the_later_and_says_so(bank: Bank, tmp_path: Path) -> None:
+    path, first, second = _two_windows(bank, tmp_path)
+    q = bank.questions[0]
+    first.set_answer(q.id, 1)
+    second.set_answer(q.id, 4)  # later
+    assert load_profile(path).answers[q.id] == 4
+    report = second.take_merge_report()
+    assert report is not None and report.conflicts == (q.id,)
+    assert q.id in report.message() and "kept yours" in report.message()
+
+
+def test_a_cleared_answer_and_settings_merge_too(bank: Bank, tmp_path: Path) -> None:
+    path, first, second = _two_windows(bank, tmp_path)
+    a, b = bank.questions[:2]
+    first.set_answer(a.id, 3)
+    second.set_answer(b.id, 2)
+    first.set_answer(a.id, None)  # cleared in one window: stays cleared, b kept
+    assert load_profile(path).answers == {b.id: 2}
+    second.profile.hours_per_week = 12
+    second.persist()
+    first.toggle_not_relevant("research")
+    saved = load_profile(path)
+    assert saved.hours_per_week == 12 and saved.not_relevant == ["research"] and saved.answers == {b.id: 2}
+    report = first.take_merge_report()
+    assert report is not None and "hours per week" in report.settings_taken
+
+
+def test_merge_is_three_way_per_key(bank: Bank) -> None:
+    base = Session.new(bank, name="A").profile
+    base.answers = {"x": 1, "y": 1, "z": 1}
+    from dataclasses import replace
+
+    mine = replace(base, answers={"x": 2, "y": 1, "w": 0}, name="A")  # z cleared, w added
+    theirs = replace(base, answers={"x": 1, "y": 3, "z": 1, "v": 4}, name="B")
+    merged, report = merge_profiles(base, mine, theirs)
+    assert merged.answers == {"x": 2, "y": 3, "w": 0, "v": 4}
+    assert merged.name == "B" and report.taken == ("y", "v") and report.conflicts == ()
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from careerfit.bank import load_bank
+    from careerfit.session import Session
+
+    session = Session.resume(load_bank(), Path(sys.argv[1]))
+    print("ready", flush=True)
+    for line in sys.stdin:
+        qid, level = line.split()
+        session.set_answer(qid, int(level))
+        print("ok", flush=True)
+    """
+)
+
+
+def test_two_processes_answering_alternately_lose_nothing(bank: Bank, tmp_path: Path) -> None:
+    path = tmp_path / "shared.toml"
+    save_profile(Session.new(bank, name="Ada", mode="full").profile, path)
+    script = tmp_path / "window.py"
+    script.write_text(CHILD, encoding="utf-8")
+    windows = [subprocess.Popen([sys.executable, str(script), str(path)], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    try:
+        for w in windows:
+            assert w.stdout is not None and w.stdout.readline().strip() == "ready"
+        given = {q.id: i % 5 for i, q in enumerate(bank.questions[:40])}
+        for i, (qid, level) in enumerate(given.items()):
+            w = windows[i % 2]
+            assert w.stdin is not None and w.stdout is not None
+            w.stdin.write(f"{qid} {level}\n")
+            w.stdin.flush()
+            assert w.stdout.readline().strip() == "ok"  # saved before the other window answers
+    finally:
+        for w in windows:
+            if w.stdin is not None:
+                w.stdin.close()
+            w.wait(timeout=30)
+    assert load_profile(path).answers == given
