@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -213,14 +213,15 @@ class SaveOutcome:
 
 
 def save_merged(profile: Profile, path: Path, *, base: Profile | None, seen: str | None,
-                backup: bool = True) -> SaveOutcome:
+                backup: bool = True, finish: Callable[[Profile], Profile] | None = None) -> SaveOutcome:
     """Save ``profile``, merging in whatever someone else wrote to ``path`` since this
     writer last read or wrote it (the text whose digest is ``seen``, holding ``base``).
 
     Under ``profile_lock`` the file is read once; if its digest is not ``seen``, it is parsed
     and merged three-way (``careerfit.merge``): both sides' changes are kept, this save wins
     where both changed the same thing. A changed file that cannot be read now is not
-    overwritten (``SaveError``): it may hold answers this writer never saw.
+    overwritten (``SaveError``): it may hold answers this writer never saw. ``finish`` is
+    applied to the merged profile before it is written (the session records the sitting).
     """
     from careerfit.merge import merge_profiles
 
@@ -241,6 +242,8 @@ def save_merged(profile: Profile, path: Path, *, base: Profile | None, seen: str
                     raise SaveError(f"changed by another program and cannot be read now ({exc}); not "
                                     "overwritten: save under another name", path) from None
                 profile, report = merge_profiles(base, profile, theirs)
+        if finish is not None:
+            profile = finish(profile)
         written, payload = _write(profile, path, backup=backup)
     return SaveOutcome(written, profile, text_digest(payload.decode("utf-8")), report)
 

@@ -36,6 +36,7 @@ from careerfit.tomlio import atomic_write, clean_stale_temps, dump_toml, read_to
 if TYPE_CHECKING:  # scoring and reports load with the results screen, postings when first analysed
     from careerfit.merge import MergeReport
     from careerfit.posting import PostingAnalysis
+    from careerfit.progress import Progress
     from careerfit.scoring import Assessment
 
 Mode = Literal["quick", "full"]
@@ -376,6 +377,14 @@ class Session:
         session = cls(bank, profile, path, mode_of(profile))
         session._leads_to[path] = key = _resolved(path)
         session._seen[key] = (_snapshot(as_read), digest)
+        if not profile.sittings and (profile.answers or profile.not_relevant):
+            # A profile from before sittings were kept: what it held is its first sitting,
+            # dated by the file's last change, so the next report has something to compare.
+            from careerfit.progress import sitting_of
+
+            with contextlib.suppress(OSError, ValueError, OverflowError):
+                day = date.fromtimestamp(path.stat().st_mtime).isoformat()
+                profile.sittings = (sitting_of(as_read, day),)
         return session
 
     @classmethod
@@ -420,9 +429,18 @@ class Session:
 
     def report_markdown(self) -> str:
         """The report exactly as ``careerfit report PROFILE`` prints it for the saved file."""
+        from careerfit.progress import since
         from careerfit.report import to_markdown
 
-        return to_markdown(self.bank, self.profile, self.assessment(), date=date.today().isoformat())
+        return to_markdown(self.bank, self.profile, self.assessment(), date=date.today().isoformat(),
+                           progress=since(self.bank, self.profile))
+
+    def since(self, day: str | None = None) -> Progress | None:
+        """What changed since an earlier sitting (``careerfit.progress.since``): the app's
+        "change per area" is ``{c.area: c.change for c in progress.areas}``."""
+        from careerfit.progress import since
+
+        return since(self.bank, self.profile, day)
 
     @property
     def save_target(self) -> Path:
@@ -524,7 +542,7 @@ class Session:
                             "(save under another name)", path)
         base, seen = self._seen.get(key, (None, None))
         outcome: SaveOutcome = save_merged(self.profile, path, base=base, seen=seen,
-                                           backup=key not in self._backed_up)
+                                           backup=key not in self._backed_up, finish=_record_sitting)
         self.profile = outcome.profile
         if outcome.merge is not None and outcome.merge.changed:
             self.merge_report = outcome.merge
@@ -564,6 +582,18 @@ class Session:
         written = atomic_write(path, self.report_markdown().encode("utf-8"), backup=False)
         self.exported_to = path
         return written
+
+
+def today() -> str:
+    """The day a sitting is recorded under (a function, so tests can move the clock)."""
+    return date.today().isoformat()
+
+
+def _record_sitting(profile: Profile) -> Profile:
+    """The profile with today's sitting recorded as it stands (merged, about to be written)."""
+    from careerfit.progress import sitting_of, with_sitting
+
+    return dataclasses.replace(profile, sittings=with_sitting(profile.sittings, sitting_of(profile, today())))
 
 
 def ago(timestamp: float, now: float | None = None) -> str:
