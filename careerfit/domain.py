@@ -279,8 +279,8 @@ class Bank:
     with lookup tables.
     """
 
-    __slots__ = ("_areas", "_by_area", "_moves", "_questions", "_roles", "areas", "extra_roles", "moves", "questions",
-                 "renamed", "roles", "scoring", "source")
+    __slots__ = ("_areas", "_by_area", "_moves", "_questions", "_roles", "areas", "builtin_questions", "extra_roles",
+                 "moves", "questions", "renamed", "roles", "scoring", "source")
 
     def __init__(
         self,
@@ -293,6 +293,7 @@ class Bank:
         renamed: tuple[Renamed, ...] = (),
         moves: tuple[Move, ...] = (),
         extra_roles: frozenset[str] = frozenset(),
+        builtin_questions: int = 0,
     ) -> None:
         by_area: dict[str, list[Question]] = {}
         for q in questions:
@@ -306,6 +307,8 @@ class Bank:
             "renamed": tuple(renamed),
             "moves": tuple(moves),
             "extra_roles": frozenset(extra_roles),
+            #: How many of ``questions`` a user's folder borrowed from the built-in bank.
+            "builtin_questions": builtin_questions,
             "_moves": {(m.from_role, m.to_role): m for m in moves},
             "_areas": {a.id: a for a in areas},
             "_roles": {r.id: r for r in roles},

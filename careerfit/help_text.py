@@ -19,6 +19,6 @@ MAIN_HELP = (
     '    posting   analyse a job posting: the role it reads like, the evidence and,\n'
     '              with a profile, your fit\n'
     '\n'
-    'Examples: careerfit | careerfit ada.toml | careerfit report ada.toml --target\n'
-    'ml_engineer | careerfit roles\n'
+    'Examples: careerfit | careerfit ada.toml | careerfit --bank mybank ada.toml |\n'
+    'careerfit report ada.toml --target ml_engineer | careerfit roles\n'
 )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from careerfit import __version__
 from careerfit.domain import MAX_LEVEL, Bank, Profile
 from careerfit.scoring import Assessment, PlanStep, RoleScore, hours_beyond_job, plan_for, strengths
-from careerfit.text import md_escape
+from careerfit.text import md_escape, plural
 from careerfit.why import pivot_label, why_pivot
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def effort_text(a: Assessment, hours: float) -> str:
         return "no gaps"
     weeks = a.weeks(hours)
     return (
-        f"about {weeks:.0f} weeks at {a.hours_per_week:g} h/week "
+        f"about {plural(weeks, 'week')} at {a.hours_per_week:g} h/week "
         f"({hours_text(hours)}, about {a.months(hours):.1f} months)"
     )
 
@@ -214,7 +214,7 @@ def _focus_section(bank: Bank, a: Assessment, s: RoleScore) -> list[str]:
     for i, step in enumerate(a.plan, 1):
         out.append(
             f"{i}. **{_area_name(bank, step.area)}**: from {level_text(step.you)} to {step.target:g} "
-            f"(+{step.gap:.1f}), {hours_text(step.hours)}, about {a.weeks(step.hours):.0f} weeks; "
+            f"(+{step.gap:.1f}), {hours_text(step.hours)}, about {plural(a.weeks(step.hours), 'week')}; "
             f"+{step.fit_gain:.0f} fit points ({step.value_per_hour * 10:.1f} per 10 h)."
         )
         for action in step.actions:
