@@ -207,27 +207,75 @@ def archive_draft() -> Path | None:
 
     Every profile without a file shares ``draft.toml``, so a new assessment would otherwise
     write over the previous one's answers. The archived copy is an ordinary profile file,
-    named by when it was last saved and listed with the recent profiles; its ``.bak`` goes
-    with it. A draft with no answers is left to be replaced. ``SaveError`` when the move
-    fails, so the caller does not overwrite it either.
+    named by when it was last saved and offered after the recent profiles (``archived_drafts``);
+    its ``.bak`` goes with it. A draft with no answers is left to be replaced. ``SaveError``
+    when the move fails, so the caller does not overwrite it either.
     """
     path = draft_path()
     if not path.is_file():
         return None
     info = load_draft()
-    if info is not None and info.answered == 0:
+    if info is not None and info.answered == 0 and not info.profile.not_relevant:
         return None  # nothing to lose; an unreadable draft is kept, it may hold answers
     try:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
-        target = _free_path(path.with_name(f"draft-{stamp}.toml"))
+        target = _free_path(path.with_name(f"{ARCHIVED_PREFIX}{stamp}.toml"))
         path.rename(target)
     except OSError as exc:
         raise SaveError(f"cannot keep the previous draft: {exc.strerror or exc}", path) from None
     with contextlib.suppress(OSError):
         path.with_name(DRAFT_NAME + ".bak").rename(target.with_name(target.name + ".bak"))
-    if info is not None:  # offered among the recent profiles on the welcome screen
-        remember(target, info.profile)
     return target
+
+
+#: Archived drafts are ``draft-<date-time>.toml`` in the data dir.
+ARCHIVED_PREFIX = "draft-"
+#: Archived drafts offered after the recent profiles (never instead of them).
+MAX_DRAFTS_SHOWN = 2
+#: Archived drafts kept before the welcome screen offers to clear the older ones: they are
+#: never deleted without asking, since each holds answers saved nowhere else.
+MAX_DRAFTS = 5
+
+
+def is_archived_draft(path: Path) -> bool:
+    return (path.name.startswith(ARCHIVED_PREFIX) and path.suffix == ".toml"
+            and _resolved(path.parent) == _resolved(data_dir()))
+
+
+def archived_drafts() -> list[Path]:
+    """Archived drafts, newest first. Those holding nothing (no answer, no "not relevant":
+    nothing unsaved) are removed as they are found; every other one is kept."""
+    folder = data_dir()
+    found: list[tuple[float, Path]] = []
+    with contextlib.suppress(OSError):
+        for path in folder.glob(f"{ARCHIVED_PREFIX}*.toml"):
+            try:
+                mtime = path.stat().st_mtime
+                profile = load_profile(path)
+            except (CareerfitError, OSError):
+                found.append((0.0, path))  # unreadable: kept, it may hold answers
+                continue
+            if not profile.answers and not profile.not_relevant:
+                discard_drafts([path])
+                continue
+            found.append((mtime, path))
+    return [p for _, p in sorted(found, key=lambda x: (x[0], x[1].name), reverse=True)]
+
+
+def stale_drafts() -> list[Path]:
+    """Archived drafts beyond the ``MAX_DRAFTS`` newest: what the welcome screen may offer to
+    delete (``discard_drafts``), asking first."""
+    return archived_drafts()[MAX_DRAFTS:]
+
+
+def discard_drafts(paths: list[Path]) -> None:
+    """Delete archived drafts and their backups (the user asked, or they held nothing)."""
+    for path in paths:
+        if not is_archived_draft(path):
+            continue  # only ever draft-*.toml in the data dir
+        for p in (path, path.with_name(path.name + ".bak")):
+            with contextlib.suppress(OSError):
+                p.unlink()
 
 
 def discard_draft() -> None:
@@ -238,14 +286,26 @@ def discard_draft() -> None:
 
 @dataclass(frozen=True)
 class RecentEntry:
+    """A line of the welcome screen's list. ``saved_at`` is the file's last change on disk
+    (whoever saved it), ``opened_at`` when careerfit last opened or saved it here."""
+
     path: Path
     name: str
     answered: int
     saved_at: float
+    opened_at: float = 0.0
+    #: "profile", or "draft" for an archived draft (listed after the profiles).
+    kind: str = "profile"
+
+    def when(self, now: float | None = None) -> str:
+        """What happened last, truthfully: "saved 2 days ago", or "opened 5 minutes ago"
+        when it was opened after its last save."""
+        if self.opened_at > self.saved_at + 1:
+            return f"opened {ago(self.opened_at, now)}"
+        return f"saved {ago(self.saved_at, now)}"
 
 
-def recent_profiles() -> list[RecentEntry]:
-    """Profiles saved or opened lately, newest first; a broken list is treated as empty."""
+def _recent_raw() -> list[dict[str, object]]:
     path = data_dir() / RECENT_NAME
     if not path.is_file():
         return []
@@ -253,36 +313,47 @@ def recent_profiles() -> list[RecentEntry]:
         raw = read_toml(path, what="recent list").get("recent", [])
     except CareerfitError:
         return []
+    return [item for item in raw if isinstance(item, dict)] if isinstance(raw, list) else []
+
+
+def recent_profiles() -> list[RecentEntry]:
+    """Profiles saved or opened lately, newest first (at most ``MAX_RECENT``), then the newest
+    archived drafts (at most ``MAX_DRAFTS_SHOWN``), so drafts never push a profile off the
+    list. Files that no longer exist are left out; a broken list is treated as empty."""
     out: list[RecentEntry] = []
-    for item in raw if isinstance(raw, list) else []:
+    for item in _recent_raw():
         try:
-            out.append(
-                RecentEntry(
-                    Path(str(item["path"])),
-                    clean_text(str(item.get("name", "")), single_line=True),
-                    int(item.get("answered", 0)),
-                    float(item.get("saved_at", 0.0)),
-                )
-            )
-        except (KeyError, TypeError, ValueError, AttributeError):
+            path = Path(str(item["path"]))
+            if is_archived_draft(path):
+                continue  # listed with the drafts, below
+            opened = float(item.get("opened_at", item.get("saved_at", 0.0)))  # type: ignore[arg-type]
+            entry = RecentEntry(path, clean_text(str(item.get("name", "")), single_line=True),
+                                int(item.get("answered", 0)), path.stat().st_mtime, opened)  # type: ignore[call-overload]
+        except (KeyError, TypeError, ValueError, AttributeError, OSError):
             continue
-    return out[:MAX_RECENT]
+        out.append(entry)
+        if len(out) == MAX_RECENT:
+            break
+    for path in archived_drafts()[:MAX_DRAFTS_SHOWN]:
+        try:
+            profile = load_profile(path)
+            out.append(RecentEntry(path.resolve(), profile.name, len(profile.answers), path.stat().st_mtime,
+                                   kind="draft"))
+        except (CareerfitError, OSError):
+            continue
+    return out
 
 
 def remember(path: Path, profile: Profile) -> None:
     """Put ``path`` first in the recent list. Never raises: the list is a convenience."""
     try:
         entry = {"path": str(path.resolve()), "name": profile.name, "answered": len(profile.answers),
-                 "saved_at": time.time()}
-        others = [
-            {"path": str(e.path), "name": e.name, "answered": e.answered, "saved_at": e.saved_at}
-            for e in recent_profiles()
-            if str(e.path) != entry["path"]
-        ]
+                 "opened_at": time.time()}
+        others = [item for item in _recent_raw() if str(item.get("path")) != entry["path"]]
         # Not fsynced: a convenience list, and the sync would delay opening every profile.
-        atomic_write(data_dir(create=True) / RECENT_NAME, dump_toml({"recent": [entry, *others][:MAX_RECENT]}),
+        atomic_write(data_dir(create=True) / RECENT_NAME, dump_toml({"recent": [entry, *others][:MAX_RECENT * 2]}),
                      backup=False, durable=False)
-    except (CareerfitError, OSError):
+    except (CareerfitError, OSError, TypeError, ValueError):
         pass
 
 
@@ -566,12 +637,16 @@ class Session:
                 path.parent.mkdir(parents=True, exist_ok=True)
         self._leads_to.pop(path, None)  # chosen now (the app asks before replacing a file)
         written = self._save(path)
-        had_path = self.path is not None
+        previous = self.path
+        had_path = previous is not None
         self.path = path
         remember(path, self.profile)
         if not had_path and self.owns_draft:  # another sitting's draft is not ours to drop
             discard_draft()
             self.owns_draft = False
+        if previous is not None and is_archived_draft(previous) and _resolved(previous) != _resolved(path):
+            # An archived draft resumed and saved as a profile: its answers are saved now.
+            discard_drafts([previous])
         return written
 
     def export(self, path: Path) -> Path:
