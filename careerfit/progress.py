@@ -44,8 +44,14 @@ def thin(sittings: tuple[Sitting, ...], limit: int = MAX_SITTINGS) -> tuple[Sitt
 
 
 def with_sitting(sittings: tuple[Sitting, ...], sitting: Sitting, limit: int = MAX_SITTINGS) -> tuple[Sitting, ...]:
-    """``sittings`` with ``sitting`` recorded: it replaces one of the same day, in date order."""
+    """``sittings`` with ``sitting`` recorded: it replaces one of the same day, in date order.
+    A day that changed nothing since the sitting before it (a profile opened and closed) adds
+    no sitting, so the kept ones are days something changed."""
     by_day = {s.date: s for s in sittings}
+    if sitting.date not in by_day:
+        earlier = [d for d in sorted(by_day) if d < sitting.date]
+        if earlier and by_day[earlier[-1]]._replace(date=sitting.date) == sitting:
+            return tuple(sittings)
     by_day[sitting.date] = sitting
     return thin(tuple(by_day[d] for d in sorted(by_day)), limit)
 

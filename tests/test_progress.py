@@ -116,6 +116,13 @@ def test_sittings_are_bounded_keeping_the_first_and_the_latest() -> None:
     assert thin(sittings, MAX_SITTINGS) == sittings
 
 
+def test_a_day_that_changed_nothing_adds_no_sitting() -> None:
+    first = Sitting("2026-09-03", {"q": 1})
+    assert with_sitting((first,), first._replace(date="2026-10-01")) == (first,)
+    changed = Sitting("2026-10-01", {"q": 2})
+    assert with_sitting((first,), changed) == (first, changed)
+
+
 def test_a_broken_sitting_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text('schema = 1\nname = "B"\n[[sittings]]\ndate = "yesterday"\n', encoding="utf-8")
