@@ -166,7 +166,7 @@ LOCK_TIMEOUT = 5.0
 
 
 @contextmanager
-def profile_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def profile_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold ``NAME.toml.lock`` beside the file (``fcntl.flock``) for a read-merge-write.
 
     flock is released by the kernel when its holder dies, so a crashed careerfit never
@@ -186,7 +186,7 @@ def profile_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         yield
         return
     try:
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from careerfit.domain import Bank
 from careerfit.merge import merge_profiles
 from careerfit.profile_io import load_profile, save_profile
@@ -110,3 +112,38 @@ def test_two_processes_answering_alternately_lose_nothing(bank: Bank, tmp_path: 
                 w.stdin.close()
             w.wait(timeout=30)
     assert load_profile(path).answers == given
+
+
+def test_a_save_waits_for_the_lock_and_gives_up_cleanly(bank: Bank, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    import os
+
+    from careerfit import profile_io
+    from careerfit.errors import SaveError
+
+    path, first, _ = _two_windows(bank, tmp_path)
+    before = path.read_bytes()
+    monkeypatch.setattr(profile_io, "LOCK_TIMEOUT", 0.1)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another careerfit in the middle of its save
+        with pytest.raises(SaveError, match="another careerfit"):
+            first.set_answer(bank.questions[0].id, 2)
+        assert path.read_bytes() == before and first.answer_of(bank.questions[0].id) == 2  # kept in memory
+    finally:
+        os.close(fd)
+    first.persist()  # the lock is free again: saved
+    assert load_profile(path).answers == {bank.questions[0].id: 2}
+
+
+def test_settings_changed_in_both_keep_this_windows_and_say_so(bank: Bank, tmp_path: Path) -> None:
+    path, first, second = _two_windows(bank, tmp_path)
+    first.profile.name = "Ada L."
+    first.persist()
+    second.profile.name = "Ada Lovelace"
+    second.persist()
+    report = second.take_merge_report()
+    assert load_profile(path).name == "Ada Lovelace"
+    assert report is not None and report.settings_conflicts == ("name",)
+    assert "Name also changed in another window; kept yours." in report.message()
