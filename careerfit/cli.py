@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 #: Sub-command modules under ``careerfit.commands``; each offers ``add_parser`` and ``run``.
-COMMANDS = ("report", "roles", "check", "title", "posting")
+COMMANDS = ("report", "roles", "check", "title", "posting", "postings")
 
 EXIT_USAGE = 2
 

@@ -18,6 +18,8 @@ MAIN_HELP = (
     '    title     name the roles closest to a job title, with the deciding words\n'
     '    posting   analyse a job posting: the role it reads like, the evidence and,\n'
     '              with a profile, your fit\n'
+    '    postings  scan many postings: which roles they really are, what the market\n'
+    '              asks, and what to learn\n'
     '\n'
     'Examples: careerfit | careerfit ada.toml | careerfit --bank mybank ada.toml |\n'
     'careerfit report ada.toml --target ml_engineer | careerfit roles\n'

@@ -1,0 +1,204 @@
+"""Speed and memory of a market scan: 10,000 postings of ~600 words in under 10 s, memory flat.
+
+    python benchmarks/market_bench.py [--count N] [--jobs N] [--sample N] [--runs N]
+
+Measured side by side in one run:
+
+1. **Baseline**: one posting's analysis (``read_record``: ``analyse_posting`` and the summary the
+   scan keeps), the median over ``--sample`` generated postings in this process, times the count:
+   what a scan would cost with no parallelism and no overhead.
+2. **Command**: ``careerfit postings BIG.jsonl --format json -o OUT`` as a user runs it (start-up,
+   reading, analysis on every core, the report): wall and CPU seconds (the command and its
+   workers), on a market of distinct postings and on one where each posting appears three
+   times (reposts, analysed once); with ``--jobs 1`` on 1,000 postings for the overhead; and
+   the peak RSS (the largest of the command and its workers) at 1,000 and at the full count:
+   a scan that streams keeps it flat.
+
+The postings are made from ``tests/postings``: each takes one posting, shuffles the lines of each
+of its sections, repeats some of them (real postings repeat paragraphs), and adds company,
+benefits and equal-opportunity boilerplate, shuffled, until it has about 600 words; a seeded
+random generator makes every run read the same postings. Nothing here is a test: these machines
+are noisy, so the figures are read, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TARGET_S = 10.0
+#: Each generated posting stops adding text past this; they average about 600 words.
+WORDS = 550
+
+BOILERPLATE = (
+    "We are a fast-growing company with offices in three countries and a team of more than four hundred people.",
+    "Our mission is to make everyday services simpler, fairer and more reliable for millions of customers.",
+    "We offer a competitive salary, an annual bonus, and a generous pension contribution.",
+    "Enjoy 28 days of paid holiday plus public holidays, and an extra day off for your birthday.",
+    "We support flexible and hybrid working, with a modern office in the city centre.",
+    "Private health insurance, a wellbeing allowance and an employee assistance programme are included.",
+    "Every employee gets a yearly learning budget and time to attend conferences.",
+    "We are an equal opportunity employer and value diversity at our company.",
+    "We do not discriminate on the basis of race, religion, colour, national origin, gender, sexual orientation, "
+    "age, marital status, veteran status, or disability status.",
+    "If you need reasonable adjustments during the application process, please let us know.",
+    "Our values are ownership, curiosity and kindness, and we hire people who live them.",
+    "We were founded ten years ago by two friends who wanted to fix a problem they saw every day.",
+    "The hiring process has three steps: a call with a recruiter, a conversation with the team, and a final "
+    "meeting with a manager.",
+    "Please apply with your CV; a cover letter is optional.",
+    "We are proud to have been named one of the best places to work for three years in a row.",
+    "Parental leave, cycle-to-work schemes and regular team events are part of life here.",
+)
+HEADINGS = ("## About us", "## What we offer", "## Benefits", "## Equal opportunities")
+
+
+def _sections(text: str) -> tuple[str, list[list[str]]]:
+    lines = text.splitlines()
+    title, body = lines[0], lines[1:]
+    sections: list[list[str]] = [[]]
+    for line in body:
+        if line.startswith("#") or (line.strip().endswith(":") and len(line.split()) <= 6):
+            sections.append([line])
+        elif line.strip():
+            sections[-1].append(line)
+    return title, [s for s in sections if s]
+
+
+def make_posting(rng: random.Random, sources: list[tuple[str, list[list[str]]]], words: int = WORDS) -> str:
+    """About half the words from one test posting (its sections' lines shuffled, some repeated,
+    as real postings repeat paragraphs), the rest company, benefits and equal-opportunity text."""
+    title, sections = rng.choice(sources)
+    out = [title, ""]
+    count = 0
+    while count < words // 2:
+        for sec in sections:
+            head, rest = (sec[0], sec[1:]) if sec[0].startswith("#") or sec[0].strip().endswith(":") else ("", sec)
+            rest = rest[:]
+            rng.shuffle(rest)
+            rest = rest[: max(1, len(rest) - rng.randrange(2))]
+            out += ([head] if head else []) + rest + [""]
+            count += sum(len(x.split()) for x in rest)
+    while count < words:
+        para = rng.sample(BOILERPLATE, k=4)
+        out += [rng.choice(HEADINGS), "", " ".join(para), ""]
+        count += 2 + sum(len(p.split()) for p in para)
+    return "\n".join(out)
+
+
+def write_jsonl(path: Path, count: int, seed: int = 12, copies: int = 1) -> float:
+    """``count`` generated postings as JSON Lines, each distinct one appearing ``copies`` times
+    (in shuffled order: reposts); returns their mean word count."""
+    rng = random.Random(seed)
+    sources = [_sections(p.read_text()) for p in sorted((ROOT / "tests" / "postings").glob("*.[mt][dx]*"))]
+    distinct = -(-count // copies)
+    order = [i % distinct for i in range(count)]
+    if copies > 1:
+        rng.shuffle(order)
+    texts = [make_posting(rng, sources) for _ in range(distinct)] if copies > 1 else None
+    total = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for i, k in enumerate(order):
+            text = texts[k] if texts is not None else make_posting(rng, sources)
+            total += len(text.split())
+            title, _, body = text.partition("\n")
+            fh.write(json.dumps({"id": i, "title": title.lstrip("# "), "description": body}) + "\n")
+    return total / count
+
+
+def careerfit_exe() -> list[str]:
+    exe = Path(sys.executable).parent / "careerfit"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "careerfit"]
+
+
+_PEAK = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter(); r = subprocess.run(sys.argv[1:]); w = time.perf_counter() - t\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(r.returncode, w, u.ru_maxrss, u.ru_utime + u.ru_stime)\n"
+)
+
+
+def run_command(src: Path, out: Path, jobs: int | None) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB, the largest of the command and its workers) and CPU seconds
+    (the command and its workers together) of one scan."""
+    cmd = [*careerfit_exe(), "postings", str(src), "--format", "json", "-o", str(out)]
+    if jobs:
+        cmd += ["--jobs", str(jobs)]
+    res = subprocess.run([sys.executable, "-c", _PEAK, *cmd], capture_output=True, text=True, check=True)
+    code, wall, rss, cpu = res.stdout.split()
+    if code != "0":
+        raise SystemExit(f"careerfit postings failed: {code}")
+    return float(wall), int(rss) / 1024, float(cpu)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=None, help="workers for the command (default: its own)")
+    parser.add_argument("--sample", type=int, default=300, help="postings timed one by one for the baseline")
+    parser.add_argument("--runs", type=int, default=1, help="runs of each full scan; the fastest is shown")
+    args = parser.parse_args()
+
+    from careerfit.bank import load_bank
+    from careerfit.lexicon import load_lexicon
+    from careerfit.market import Record, read_record
+
+    bank, lexicon = load_bank(), load_lexicon()
+    with tempfile.TemporaryDirectory() as tmp:
+        small, big, reposts, out = (Path(tmp, n) for n in ("small.jsonl", "big.jsonl", "reposts.jsonl", "out.json"))
+        write_jsonl(small, 1_000)
+        mean_words = write_jsonl(big, args.count)
+        write_jsonl(reposts, args.count, copies=3)
+        print(f"postings: {args.count:,}, mean {mean_words:.0f} words, {big.stat().st_size / 1e6:.1f} MB of JSON Lines")
+
+        sample = [json.loads(line) for _, line in zip(range(args.sample), big.open(), strict=False)]
+        records = [Record("bench", "", d["description"], d["title"]) for d in sample]
+        read_record(records[0], bank, lexicon)
+        times, cpu_start = [], time.process_time()
+        for r in records:
+            t = time.perf_counter()
+            read_record(r, bank, lexicon)
+            times.append(time.perf_counter() - t)
+        cpu_one = (time.process_time() - cpu_start) / len(records)
+        one = statistics.fmean(times)  # a scan's cost is the sum, so the mean, not the median
+        baseline = one * args.count
+        print(f"baseline: one posting {one * 1000:.2f} ms (mean of {len(records)}; median "
+              f"{statistics.median(times) * 1000:.2f} ms; CPU {cpu_one * 1000:.2f} ms) x {args.count:,} "
+              f"= {baseline:.1f} s")
+
+        wall_one, _, cpu_one_cmd = run_command(small, out, 1)
+        print(f"command, one process, 1,000 postings: {wall_one:.1f} s wall, {cpu_one_cmd:.1f} s CPU; "
+              f"{wall_one / (one * 1000):.2f}x the baseline (start-up, reading and the report included)")
+        wall_small, rss_small, _ = run_command(small, out, args.jobs)
+        for label, src in (("every posting distinct", big), ("each posting 3 times (reposts)", reposts)):
+            wall, rss, cpu = min(run_command(src, out, args.jobs) for _ in range(max(args.runs, 1)))
+            doc = json.loads(out.read_text())
+            assert doc["postings"] + doc["bad"]["count"] == args.count, doc["postings"]
+            verdict = "ok" if wall < TARGET_S else "OVER TARGET"
+            print(f"command, every core, {args.count:,} postings, {label}: {wall:.1f} s wall, {cpu:.1f} s CPU "
+                  f"({cpu / args.count * 1000:.2f} ms a posting); {wall / baseline:.2f}x the baseline "
+                  f"({baseline / wall:.1f}x faster); target {TARGET_S:.0f} s: {verdict}")
+            if src is big:
+                big_rss = rss
+        print(f"memory: peak RSS {rss_small:.0f} MB at 1,000 postings, {big_rss:.0f} MB at {args.count:,} "
+              f"({big_rss / rss_small:.2f}x for {args.count / 1000:.0f}x the postings); "
+              f"1,000 postings took {wall_small:.1f} s on every core")
+        print(f"load average after: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+              "(other processes slow the wall times; the CPU times are steadier)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
