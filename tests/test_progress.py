@@ -127,3 +127,12 @@ def test_a_broken_sitting_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text('schema = 1\nname = "B"\n[[sittings]]\ndate = "yesterday"\n', encoding="utf-8")
     assert_one_line_error(run("report", str(path)), "bad.toml", "sittings", "YYYY-MM-DD")
+
+
+def test_the_apps_export_carries_the_same_since_section(bank: Bank, two_sittings: Path, tmp_path: Path) -> None:
+    s = Session.resume(bank, two_sittings)
+    exported = s.export(tmp_path / "ada.md").read_text(encoding="utf-8")
+    assert "## Since 2026-09-03" in exported
+    assert exported == run("report", str(two_sittings)).stdout
+    progress = s.since()
+    assert progress is not None and progress.since == "2026-09-03"
