@@ -43,6 +43,9 @@ Mode = Literal["quick", "full"]
 MODES: tuple[Mode, ...] = ("quick", "full")
 #: The profile key (an extra key, kept on round trips) remembering which set was asked.
 MODE_KEY = "mode"
+#: A new profile's random id while it lives in ``draft.toml`` (dropped on "save as"): tells
+#: this window's draft from another window's new one that took its place.
+DRAFT_ID_KEY = "draft_id"
 DRAFT_NAME = "draft.toml"
 RECENT_NAME = "recent.toml"
 MAX_RECENT = 8
@@ -183,6 +186,8 @@ def backup_of(path: Path) -> Path | None:
 class DraftInfo:
     profile: Profile
     saved_at: float
+    #: Digest of the text read, so a session resumed from it merges what others write later.
+    digest: str = ""
 
     @property
     def answered(self) -> int:
@@ -196,8 +201,8 @@ def load_draft() -> DraftInfo | None:
         return None
     clean_stale_temps(path.parent, path.name)
     try:
-        profile = load_profile(path)
-        return DraftInfo(profile, path.stat().st_mtime)
+        profile, digest = load_profile_seen(path)
+        return DraftInfo(profile, path.stat().st_mtime, digest)
     except (CareerfitError, OSError):
         return None
 
@@ -402,6 +407,9 @@ class Session:
     #: Where the previous draft was moved by this session's first draft save, until the app
     #: has said so (it sets this back to ``None``).
     archived_draft: Path | None = field(init=False, default=None)
+    #: Set when another window's new assessment took ``draft.toml`` and this session went on
+    #: saving to its archived copy (now ``path``), until the app has said so.
+    moved_aside: Path | None = field(init=False, default=None)
     #: The last report this session exported; writing it again needs no confirmation.
     exported_to: Path | None = field(init=False, default=None)
     #: Files this sitting has saved to (resolved). Only the first save to each keeps a
@@ -438,8 +446,10 @@ class Session:
             raise ProfileError(f"invalid new profile: hours a week must be {MIN_HOURS:g} to {MAX_HOURS:g}")
         if current_role and not bank.has_role(current_role):
             raise ProfileError(f"invalid new profile: unknown role '{current_role}'")
+        import secrets
+
         profile = Profile(name=name, current_role=current_role or None, hours_per_week=hours_per_week,
-                          extra={MODE_KEY: mode})
+                          extra={MODE_KEY: mode, DRAFT_ID_KEY: secrets.token_hex(6)})
         return cls(bank, profile, None, mode)
 
     @classmethod
@@ -463,7 +473,10 @@ class Session:
         profile = carry_renamed(draft.profile, bank)
         if profile.current_role is not None and not bank.has_role(profile.current_role):
             profile = dataclasses.replace(profile, current_role=None)
-        return cls(bank, profile, None, mode_of(profile), owns_draft=True)
+        session = cls(bank, profile, None, mode_of(profile), owns_draft=True)
+        if draft.digest:  # two windows resuming one draft merge like two on one file
+            session._seen[_resolved(draft_path())] = (_snapshot(draft.profile), draft.digest)
+        return session
 
     # --- reading ------------------------------------------------------------------------
 
@@ -597,12 +610,37 @@ class Session:
             if not self.owns_draft:
                 self.archived_draft = archive_draft()
                 self.owns_draft = True
-            # Not merged: every unsaved profile shares draft.toml, and another window's draft
-            # is another person's, not this one's changed elsewhere.
-            return self._save(draft_path(), merge=False)
+            else:
+                moved = self._draft_moved_aside()
+                if moved is not None:
+                    # Another window's new assessment moved this draft aside and took
+                    # draft.toml: keep saving where this one's answers went.
+                    seen = self._seen.pop(_resolved(draft_path()), None)
+                    if seen is not None:  # the archived copy is what this session last wrote
+                        self._seen[_resolved(moved)] = seen
+                    self.path, self.owns_draft, self.moved_aside = moved, False, moved
+                    return self._save(moved)
+            return self._save(draft_path())
         return self._save(self.path)
 
-    def _save(self, path: Path, *, merge: bool = True) -> Path:
+    def _draft_moved_aside(self) -> Path | None:
+        """Where this session's draft went if ``draft.toml`` now holds another new profile
+        (by ``DRAFT_ID_KEY``): its archived copy, or a fresh archive name; else ``None``."""
+        mine = self.profile.extra.get(DRAFT_ID_KEY)
+        try:
+            on_disk = load_profile(draft_path())
+        except (CareerfitError, OSError):
+            return None  # gone (write it again) or unreadable (the save says so)
+        if on_disk.extra.get(DRAFT_ID_KEY) == mine:
+            return None
+        for path in archived_drafts():
+            with contextlib.suppress(CareerfitError, OSError):
+                if load_profile(path).extra.get(DRAFT_ID_KEY) == mine:
+                    return path
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        return _free_path(draft_path().with_name(f"{ARCHIVED_PREFIX}{stamp}.toml"))
+
+    def _save(self, path: Path) -> Path:
         """``save_profile``, keeping a ``.bak`` only on this sitting's first save to the file."""
         key = _resolved(path)
         if not key.is_absolute():
@@ -617,8 +655,7 @@ class Session:
         self.profile = outcome.profile
         if outcome.merge is not None and outcome.merge.changed:
             self.merge_report = outcome.merge
-        if merge:
-            self._seen[key] = (_snapshot(outcome.profile), outcome.digest)
+        self._seen[key] = (_snapshot(outcome.profile), outcome.digest)
         self._backed_up.update((key, _resolved(outcome.written)))
         self._leads_to.setdefault(path, key)
         return outcome.written
@@ -636,6 +673,7 @@ class Session:
             with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
         self._leads_to.pop(path, None)  # chosen now (the app asks before replacing a file)
+        self.profile.extra.pop(DRAFT_ID_KEY, None)  # a file of its own now
         written = self._save(path)
         previous = self.path
         had_path = previous is not None

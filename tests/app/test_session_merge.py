@@ -147,3 +147,32 @@ def test_settings_changed_in_both_keep_this_windows_and_say_so(bank: Bank, tmp_p
     assert load_profile(path).name == "Ada Lovelace"
     assert report is not None and report.settings_conflicts == ("name",)
     assert "Name also changed in another window; kept yours." in report.message()
+
+
+def test_two_windows_on_one_draft_keep_every_answer(bank: Bank) -> None:
+    from careerfit.session import draft_path, load_draft
+
+    start = Session.new(bank, name="Ada")
+    start.set_answer(bank.questions[0].id, 1)
+    draft = load_draft()
+    assert draft is not None
+    first, second = Session.from_draft(bank, draft), Session.from_draft(bank, draft)
+    given = {bank.questions[0].id: 1}
+    for i, q in enumerate(bank.questions[1:9]):
+        (first if i % 2 else second).set_answer(q.id, 3)
+        given[q.id] = 3
+    assert load_profile(draft_path()).answers == given
+
+
+def test_a_new_assessment_in_another_window_does_not_take_this_drafts_answers(bank: Bank) -> None:
+    from careerfit.session import draft_path
+
+    a = Session.new(bank, name="A")
+    a.set_answer(bank.questions[0].id, 1)
+    b = Session.new(bank, name="B")  # another window, another person
+    b.set_answer(bank.questions[1].id, 2)  # moves A's draft aside, takes draft.toml
+    a.set_answer(bank.questions[2].id, 3)  # A goes on saving where its draft went
+    assert a.path is not None and a.moved_aside == a.path and a.path == b.archived_draft
+    assert load_profile(a.path).answers == {bank.questions[0].id: 1, bank.questions[2].id: 3}
+    assert load_profile(draft_path()).answers == {bank.questions[1].id: 2}
+    assert load_profile(draft_path()).name == "B"
