@@ -105,7 +105,10 @@ def _check(bank_parts: dict[str, list[tuple[str, Any]]], problems: list[str]) ->
     for kind in ("area", "question", "role"):
         for fname, item in bank_parts[kind]:
             key = (kind, item.id)
-            if key in seen:
+            if key in seen and seen[key] == _BUILTIN:
+                problems.append(f"{fname}: {kind} {item.id}: the built-in bank already has this id (a folder "
+                                "without areas of its own adds its questions to the built-in ones): choose another")
+            elif key in seen:
                 problems.append(f"{fname}: duplicate {kind} id '{item.id}' (also in {seen[key]})")
             else:
                 seen[key] = fname
@@ -178,6 +181,8 @@ def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
         base = _builtin()
         if not parts["area"]:
             parts["area"] = [(_BUILTIN, a) for a in base.areas]
+            parts["question"] = [*((_BUILTIN, q) for q in base.questions), *parts["question"]]
+            parts["renamed"] = [*((_BUILTIN, r) for r in base.renamed), *parts["renamed"]]
         if not parts["role"]:
             parts["role"] = [(_BUILTIN, r) for r in base.roles]
         if not parts["scoring"]:
@@ -200,4 +205,5 @@ def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
         source=str(folder),
         renamed=tuple(r for _, r in parts["renamed"]),
         moves=tuple(m for _, m in parts["move"]),
+        builtin_questions=sum(1 for fname, _ in parts["question"] if fname == _BUILTIN),
     )

@@ -15,6 +15,10 @@ COMMANDS = ("report", "roles", "check", "title", "posting", "postings")
 
 EXIT_USAGE = 2
 
+TYPE_CHECKING = False  # the typing module costs start-up time
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -48,7 +52,7 @@ def _dispatch(argv: list[str]) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from careerfit.cli_parser import app_parser, build_parser
 
-    if argv and (argv[0] in COMMANDS or argv[0].startswith("-")):
+    if argv and (argv[0] in COMMANDS or (argv[0].startswith("-") and not _is_app_option(argv[0]))):
         parser = build_parser()
         args = parser.parse_args(argv)
         if not hasattr(args, "run"):
@@ -56,7 +60,12 @@ def _dispatch(argv: list[str]) -> int:
             return 0
         return int(args.run(args))
     args = app_parser().parse_args(argv)
-    return run_app(args.profile)
+    return run_app(args.profile, args.bank)
+
+
+def _is_app_option(arg: str) -> bool:
+    """``careerfit --bank DIR [PROFILE]`` opens the app, like ``careerfit [PROFILE]``."""
+    return arg == "--bank" or arg.startswith("--bank=")
 
 
 def print_error(message: str) -> None:
@@ -67,10 +76,40 @@ def print_error(message: str) -> None:
     sys.stderr.flush()
 
 
-def run_app(profile: str | None) -> int:
-    """Open the Textual app (imported here, never at module level)."""
+def run_app(profile: str | None, bank_dir: str | None = None) -> int:
+    """Open the Textual app (imported here, never at module level).
+
+    The bank and the profile's path are checked first, so a broken bank or a mistyped
+    profile is one line and exit 2 rather than a screen; a missing profile names a near
+    match (``careerfit PROFILE`` resumes a profile; ``careerfit`` alone starts a new one).
+    """
     from pathlib import Path
 
+    bank = None
+    if bank_dir is not None:
+        from careerfit.bank import load_bank
+
+        bank = load_bank(Path(bank_dir))
+    path = Path(profile) if profile else None
+    if path is not None:
+        _check_profile_exists(path)
     from careerfit.app import run as run_textual_app
 
-    return run_textual_app(Path(profile) if profile else None)
+    return run_textual_app(path, bank=bank)
+
+
+def _check_profile_exists(path: Path) -> None:
+    from careerfit.errors import UsageError
+
+    if path.exists() or path.is_symlink():
+        return  # a file that cannot be read is the app's error panel (it may offer the .bak)
+    import difflib
+
+    folder = path.parent
+    try:
+        names = [p.name for p in folder.iterdir() if p.suffix == ".toml" and p.is_file()] if folder.is_dir() else []
+    except OSError:
+        names = []
+    near = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    hint = f"did you mean {folder / near[0] if str(folder) != '.' else near[0]}? " if near else ""
+    raise UsageError(f"{path}: no such profile ({hint}run 'careerfit' alone to start a new one)")

@@ -13,7 +13,8 @@ DESCRIPTION = (
     "Which data/ML role fits you today, and what is the easiest pivot from here? "
     "Run without a command to open the assessment app."
 )
-EPILOG = "Examples: careerfit | careerfit ada.toml | careerfit report ada.toml --target ml_engineer | careerfit roles"
+EPILOG = ("Examples: careerfit | careerfit ada.toml | careerfit --bank mybank ada.toml | "
+          "careerfit report ada.toml --target ml_engineer | careerfit roles")
 #: The width MAIN_HELP is rendered at, whatever the terminal.
 HELP_WIDTH = 80
 
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 def app_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="careerfit", description="Open the assessment app.")
     parser.add_argument("profile", nargs="?", metavar="PROFILE", help="profile to resume")
+    parser.add_argument("--bank", metavar="DIR", help="question bank folder (its questions join the built-in ones)")
     parser.add_argument("--version", action=_VersionAction)
     return parser
 

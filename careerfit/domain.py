@@ -160,6 +160,29 @@ class Move(NamedTuple):
     lift: float | None = None
 
 
+class Sitting(NamedTuple):
+    """The profile as it stood at the end of one sitting (one per day): what "since" compares."""
+
+    date: str  # YYYY-MM-DD
+    answers: dict[str, int]
+    not_relevant: tuple[str, ...] = ()
+    current_role: str | None = None
+    hours_per_week: float | None = None
+
+    def to_document(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {"date": self.date}
+        if self.current_role is not None:
+            doc["current_role"] = self.current_role
+        if self.hours_per_week is not None:
+            doc["hours_per_week"] = self.hours_per_week
+        doc.update(not_relevant=list(self.not_relevant), answers=dict(self.answers))
+        return doc
+
+
+#: Sittings a profile keeps (``careerfit.progress.with_sitting`` thins older ones).
+MAX_SITTINGS = 24
+
+
 @dataclass(slots=True)
 class Profile:
     """One person's answers. ``extra`` keeps unknown keys so a round trip never loses data.
@@ -176,6 +199,8 @@ class Profile:
     answers: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     schema: int = PROFILE_SCHEMA
+    #: Earlier sittings, oldest first (``[[sittings]]`` in the file; absent in older profiles).
+    sittings: tuple[Sitting, ...] = ()
 
     def to_document(self) -> dict[str, Any]:
         """The TOML document: ``schema`` first, no ``None`` values, unknown keys, answers last."""
@@ -185,6 +210,8 @@ class Profile:
         doc.update(hours_per_week=self.hours_per_week, not_relevant=list(self.not_relevant), notes=self.notes)
         doc.update((k, v) for k, v in self.extra.items() if v is not None and k not in doc)
         doc["answers"] = dict(self.answers)
+        if self.sittings:
+            doc["sittings"] = [s.to_document() for s in self.sittings]
         return doc
 
 
@@ -226,7 +253,12 @@ def move_from(d: dict[str, Any]) -> Move:
 
 
 #: The profile's own keys; anything else in a profile document is kept in ``extra``.
-PROFILE_FIELDS = ("schema", "name", "current_role", "hours_per_week", "not_relevant", "notes", "answers")
+PROFILE_FIELDS = ("schema", "name", "current_role", "hours_per_week", "not_relevant", "notes", "answers", "sittings")
+
+
+def sitting_from(d: dict[str, Any]) -> Sitting:
+    return Sitting(d["date"], dict(d.get("answers", {})), tuple(d.get("not_relevant", ())), d.get("current_role"),
+                   d.get("hours_per_week"))
 
 
 def profile_from(d: dict[str, Any]) -> Profile:
@@ -234,6 +266,7 @@ def profile_from(d: dict[str, Any]) -> Profile:
         name=d.get("name", ""), current_role=d.get("current_role"), hours_per_week=d.get("hours_per_week", 8),
         not_relevant=list(d.get("not_relevant", ())), notes=d.get("notes", ""), answers=dict(d.get("answers", {})),
         extra={k: v for k, v in d.items() if k not in PROFILE_FIELDS}, schema=d.get("schema", PROFILE_SCHEMA),
+        sittings=tuple(sitting_from(s) for s in d.get("sittings", ())),
     )
 
 
@@ -249,8 +282,8 @@ class Bank:
     with lookup tables.
     """
 
-    __slots__ = ("_areas", "_by_area", "_moves", "_questions", "_roles", "areas", "extra_roles", "moves", "questions",
-                 "renamed", "roles", "scoring", "source")
+    __slots__ = ("_areas", "_by_area", "_moves", "_questions", "_roles", "areas", "builtin_questions", "extra_roles",
+                 "moves", "questions", "renamed", "roles", "scoring", "source")
     # Declared for type checkers: the slots are filled once, in __init__, and never again.
     areas: tuple[Area, ...]
     questions: tuple[Question, ...]
@@ -260,6 +293,7 @@ class Bank:
     renamed: tuple[Renamed, ...]
     moves: tuple[Move, ...]
     extra_roles: frozenset[str]
+    builtin_questions: int
     _moves: dict[tuple[str, str], Move]
     _areas: dict[str, Area]
     _roles: dict[str, Role]
@@ -277,6 +311,7 @@ class Bank:
         renamed: tuple[Renamed, ...] = (),
         moves: tuple[Move, ...] = (),
         extra_roles: frozenset[str] = frozenset(),
+        builtin_questions: int = 0,
     ) -> None:
         by_area: dict[str, list[Question]] = {}
         for q in questions:
@@ -290,6 +325,8 @@ class Bank:
             "renamed": tuple(renamed),
             "moves": tuple(moves),
             "extra_roles": frozenset(extra_roles),
+            #: How many of ``questions`` a user's folder borrowed from the built-in bank.
+            "builtin_questions": builtin_questions,
             "_moves": {(m.from_role, m.to_role): m for m in moves},
             "_areas": {a.id: a for a in areas},
             "_roles": {r.id: r for r in roles},

@@ -21,6 +21,6 @@ MAIN_HELP = (
     '    postings  scan many postings: which roles they really are, what the market\n'
     '              asks, and what to learn\n'
     '\n'
-    'Examples: careerfit | careerfit ada.toml | careerfit report ada.toml --target\n'
-    'ml_engineer | careerfit roles\n'
+    'Examples: careerfit | careerfit ada.toml | careerfit --bank mybank ada.toml |\n'
+    'careerfit report ada.toml --target ml_engineer | careerfit roles\n'
 )

@@ -159,6 +159,35 @@ class MoveModel(BaseModel):
     )
 
 
+def _iso_date(value: str) -> str:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("must be a date, YYYY-MM-DD") from None
+    if len(value) != 10:
+        raise ValueError("must be a date, YYYY-MM-DD")
+    return value
+
+
+class SittingModel(BaseModel):
+    """One earlier sitting (``[[sittings]]``): the date and the answers as they stood then."""
+
+    model_config = _STRICT
+
+    date: Annotated[str, Field(max_length=10)]
+    current_role: Id | None = None
+    hours_per_week: Annotated[StrictInt | StrictFloat, Field(ge=MIN_HOURS, le=MAX_HOURS)] | None = None
+    not_relevant: tuple[Id, ...] = ()
+    answers: dict[Id, Level] = Field(default_factory=dict)
+
+    @field_validator("date")
+    @classmethod
+    def _a_date(cls, value: str) -> str:
+        return _iso_date(value)
+
+
 class ProfileModel(BaseModel):
     """One person's answers. Unknown keys are kept so a round trip never loses data."""
 
@@ -178,6 +207,10 @@ class ProfileModel(BaseModel):
     notes: Block = Field("", max_length=20000)
     answers: dict[Id, Level] = Field(
         default_factory=dict, description="Question id -> level 0-4; skipped questions are absent."
+    )
+    sittings: list[SittingModel] = Field(
+        default_factory=list, max_length=1000,
+        description="Earlier sittings, oldest first; careerfit keeps at most domain.MAX_SITTINGS.",
     )
 
 

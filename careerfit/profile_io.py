@@ -7,14 +7,21 @@ migrated, a newer one refused rather than misread or overwritten.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerfit import cache
 from careerfit.domain import PROFILE_SCHEMA, Bank, Profile, is_valid_id, profile_from
-from careerfit.errors import ProfileError, SaveError, format_validation
+from careerfit.errors import CareerfitError, ProfileError, SaveError, format_validation
 from careerfit.tomlio import atomic_write, dump_toml, parse_toml, read_text
+
+if TYPE_CHECKING:
+    from careerfit.merge import MergeReport
 
 #: Schemas this version can read; 0 is the unnumbered draft format (no ``schema`` key).
 READABLE_SCHEMAS = (0, 1)
@@ -62,11 +69,17 @@ def validated_document(data: dict[str, Any], path: Path | None = None) -> dict[s
     from careerfit.models import validate_profile
 
     data = migrate(data, path)
-    if "answers" in data:
-        try:
+    try:
+        if "answers" in data:
             data["answers"] = _flatten_answers(data["answers"])
-        except ProfileError as exc:
-            raise ProfileError(exc.problem, path) from None
+        history = data.get("sittings")
+        if isinstance(history, list):
+            data["sittings"] = [
+                {**s, "answers": _flatten_answers(s["answers"])} if isinstance(s, dict) and "answers" in s else s
+                for s in history
+            ]
+    except ProfileError as exc:
+        raise ProfileError(exc.problem, path) from None
     try:
         return validate_profile(data)
     except ValidationError as exc:
@@ -83,7 +96,22 @@ def load_profile(path: Path) -> Profile:
     A file whose text is exactly what careerfit last validated or wrote there is taken from
     the cache (``careerfit.cache``) without parsing or validating it again.
     """
+    return load_profile_seen(path)[0]
+
+
+def text_digest(text: str) -> str:
+    """What identifies one version of a profile file: BLAKE2b of its text."""
+    return cache.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def load_profile_seen(path: Path) -> tuple[Profile, str]:
+    """The profile and the digest of exactly the text it was read from (read once), so a
+    later save can tell whether someone else has written the file since."""
     text = read_text(path, what="profile")
+    return _profile_of_text(path, text), text_digest(text)
+
+
+def _profile_of_text(path: Path, text: str) -> Profile:
     known = cache.known_profile(path, text)
     if known is not None:
         try:
@@ -131,6 +159,95 @@ def open_for_bank(path: Path, bank: Bank) -> Profile:
     return carry_renamed(profile, bank)
 
 
+# --- saving with others writing the same file ----------------------------------------------
+
+#: How long a save waits for another careerfit saving the same file (each save takes ms).
+LOCK_TIMEOUT = 5.0
+
+
+@contextmanager
+def profile_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold ``NAME.toml.lock`` beside the file (``fcntl.flock``) for a read-merge-write.
+
+    flock is released by the kernel when its holder dies, so a crashed careerfit never
+    leaves the file locked. Where there is no ``fcntl`` (Windows), or the lock file cannot be
+    created (a read-only folder: the save itself will then say why it fails), the save goes
+    ahead unlocked. ``SaveError`` if another process holds the lock for ``timeout`` seconds.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    try:
+        target = path.resolve() if path.is_symlink() else path
+        fd = os.open(target.with_name(target.name + ".lock"), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    except (OSError, RuntimeError):
+        yield
+        return
+    try:
+        deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise SaveError("another careerfit has been saving this file for too long; not saved "
+                                    "(your answers are kept; try again)", path) from None
+                time.sleep(0.005)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What ``save_merged`` wrote: the path, the profile as written (merged), the digest of
+    the file's new text, and what the merge took from another writer (``None``: no merge)."""
+
+    written: Path
+    profile: Profile
+    digest: str
+    merge: MergeReport | None = None
+
+
+def save_merged(profile: Profile, path: Path, *, base: Profile | None, seen: str | None,
+                backup: bool = True, finish: Callable[[Profile], Profile] | None = None) -> SaveOutcome:
+    """Save ``profile``, merging in whatever someone else wrote to ``path`` since this
+    writer last read or wrote it (the text whose digest is ``seen``, holding ``base``).
+
+    Under ``profile_lock`` the file is read once; if its digest is not ``seen``, it is parsed
+    and merged three-way (``careerfit.merge``): both sides' changes are kept, this save wins
+    where both changed the same thing. A changed file that cannot be read now is not
+    overwritten (``SaveError``): it may hold answers this writer never saw. ``finish`` is
+    applied to the merged profile before it is written (the session records the sitting).
+    """
+    from careerfit.merge import merge_profiles
+
+    with profile_lock(path):
+        report = None
+        if seen is not None and base is not None:
+            try:
+                text: str | None = read_text(path, what="profile")
+            except CareerfitError as exc:
+                if path.exists():
+                    raise SaveError(f"changed by another program and cannot be read now ({exc}); not "
+                                    "overwritten: save under another name", path) from None
+                text = None
+            if text is not None and text_digest(text) != seen:
+                try:
+                    theirs = _profile_of_text(path, text)
+                except CareerfitError as exc:
+                    raise SaveError(f"changed by another program and cannot be read now ({exc}); not "
+                                    "overwritten: save under another name", path) from None
+                profile, report = merge_profiles(base, profile, theirs)
+        if finish is not None:
+            profile = finish(profile)
+        written, payload = _write(profile, path, backup=backup)
+    return SaveOutcome(written, profile, text_digest(payload.decode("utf-8")), report)
+
+
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The TOML document: ``schema`` first, no ``None`` values, answers last."""
     return profile.to_document()
@@ -148,6 +265,10 @@ def save_profile(profile: Profile, path: Path, *, backup: bool = True) -> Path:
     first save to a file in a sitting, so the ``.bak`` is the file as it was before, not the
     answer before last (and each answer costs one fsynced write, not two).
     """
+    return _write(profile, path, backup=backup)[0]
+
+
+def _write(profile: Profile, path: Path, *, backup: bool) -> tuple[Path, bytes]:
     _refuse_newer(path)
     document = profile.to_document()
     payload = dump_toml(document)
@@ -160,7 +281,7 @@ def save_profile(profile: Profile, path: Path, *, backup: bool = True) -> Path:
     _OWN_WRITES[str(path)] = _stamp(path)
     # Reopening this file (the next sitting) then needs neither TOML parsing nor pydantic.
     cache.remember_profile(written, payload.decode("utf-8"), document)
-    return written
+    return written, payload
 
 
 #: Files this process wrote last, by path, with their (size, mtime): the app saves on every
@@ -198,10 +319,12 @@ __all__ = [
     "dumps_profile",
     "is_valid_id",
     "load_profile",
+    "load_profile_seen",
     "migrate",
     "open_for_bank",
     "profile_from_dict",
     "profile_to_dict",
+    "save_merged",
     "save_profile",
     "validated_document",
 ]

@@ -6,13 +6,16 @@ export calls ``to_markdown`` too. Every piece of user text goes through ``md_esc
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerfit import __version__
 from careerfit.domain import MAX_LEVEL, Bank, Profile
 from careerfit.scoring import Assessment, PlanStep, RoleScore, hours_beyond_job, plan_for, strengths
-from careerfit.text import md_escape
+from careerfit.text import md_escape, plural
 from careerfit.why import pivot_label, why_pivot
+
+if TYPE_CHECKING:
+    from careerfit.progress import Progress
 
 REPORT_SCHEMA = 1
 BAR_CELLS = 8  # two cells per level step
@@ -44,7 +47,7 @@ def effort_text(a: Assessment, hours: float) -> str:
         return "no gaps"
     weeks = a.weeks(hours)
     return (
-        f"about {weeks:.0f} weeks at {a.hours_per_week:g} h/week "
+        f"about {plural(weeks, 'week')} at {a.hours_per_week:g} h/week "
         f"({hours_text(hours)}, about {a.months(hours):.1f} months)"
     )
 
@@ -57,7 +60,8 @@ def _area_name(bank: Bank, area_id: str) -> str:
     return md_escape(bank.area(area_id).name)
 
 
-def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None = None) -> str:
+def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None = None,
+                progress: Progress | None = None) -> str:
     """The whole report as GFM text."""
     name = md_escape(profile.name) if profile.name else "(no name)"
     out: list[str] = [f"# careerfit report: {name}", ""]
@@ -99,6 +103,8 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
     if profile.notes.strip():
         out += [f"**Notes:** {md_escape(profile.notes)}", ""]
     out += _fit_table(bank, a)
+    if progress is not None:
+        out += _since_section(bank, progress)
     if a.focus is not None:
         out += _focus_section(bank, a, a.role(a.focus))
     out += _strengths(bank, a)
@@ -144,6 +150,46 @@ def _fit_table(bank: Bank, a: Assessment) -> list[str]:
     return [*out, ""]
 
 
+def _signed(value: float | None, fmt: str) -> str:
+    if value is None:
+        return ""
+    shown = format(value, fmt)
+    return "0" if float(shown) == 0 else (f"+{shown}" if value > 0 else shown)
+
+
+def _since_section(bank: Bank, p: Progress) -> list[str]:
+    """Level per area, fit per role and the pivot, at the compared sitting and now."""
+    out = [f"## Since {p.since}", "", f"Answers: {p.answered_then} then, {p.answered_now} now.", "",
+           "| Area | Then | Now | Change |", "|---|--:|--:|--:|"]
+    for c in p.areas:
+        if c.then is None and c.now is None:
+            continue
+        out.append(f"| {_area_name(bank, c.area)} | {level_text(c.then)} | {level_text(c.now)} | "
+                   f"{_signed(c.change, '.1f') or '-'} |")
+    out += ["", "| Role | Fit then | Fit now | Change |", "|---|--:|--:|--:|"]
+    for r in p.roles:
+        out.append(f"| {_role_name(bank, r.role)} | {r.then:.0f}% | {r.now:.0f}% | {_signed(r.change, '.0f')} |")
+    then = _role_name(bank, p.pivot_then) if p.pivot_then else "none"
+    now = _role_name(bank, p.pivot_now) if p.pivot_now else "none"
+    same = " (unchanged)" if p.pivot_then == p.pivot_now else ""
+    return [*out, "", f"Easiest pivot then: {then}; now: {now}{same}.", ""]
+
+
+def since_json(p: Progress | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {
+        "date": p.since,
+        "answered": {"then": p.answered_then, "now": p.answered_now},
+        "skills": {c.area: {"then": None if c.then is None else round(c.then, 2),
+                            "now": None if c.now is None else round(c.now, 2),
+                            "change": None if c.change is None else round(c.change, 2)} for c in p.areas},
+        "roles": [{"id": r.role, "then": round(r.then, 1), "now": round(r.now, 1), "change": round(r.change, 1)}
+                  for r in p.roles],
+        "pivot": {"then": p.pivot_then, "now": p.pivot_now},
+    }
+
+
 def _focus_section(bank: Bank, a: Assessment, s: RoleScore) -> list[str]:
     role = _role_name(bank, s.role_id)
     kind = "target" if a.focus_is_target else "easiest pivot"
@@ -168,7 +214,7 @@ def _focus_section(bank: Bank, a: Assessment, s: RoleScore) -> list[str]:
     for i, step in enumerate(a.plan, 1):
         out.append(
             f"{i}. **{_area_name(bank, step.area)}**: from {level_text(step.you)} to {step.target:g} "
-            f"(+{step.gap:.1f}), {hours_text(step.hours)}, about {a.weeks(step.hours):.0f} weeks; "
+            f"(+{step.gap:.1f}), {hours_text(step.hours)}, about {plural(a.weeks(step.hours), 'week')}; "
             f"+{step.fit_gain:.0f} fit points ({step.value_per_hour * 10:.1f} per 10 h)."
         )
         for action in step.actions:
@@ -298,7 +344,7 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
     return out
 
 
-def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
+def to_json(bank: Bank, profile: Profile, a: Assessment, progress: Progress | None = None) -> dict[str, Any]:
     """The same numbers as the Markdown, for scripts."""
 
     def role_entry(s: RoleScore) -> dict[str, Any]:
@@ -375,4 +421,5 @@ def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
         "strengths": list(strengths(a, minimum=3.0)),
         "unknown_areas": list(a.unknown_areas),
         "ignored_answers": ignored_answers(bank, profile),
+        "since": since_json(progress),
     }

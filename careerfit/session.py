@@ -22,18 +22,30 @@ from typing import TYPE_CHECKING, Literal
 from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile, Question, Role
 from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.locations import user_data_dir
-from careerfit.profile_io import carry_renamed, load_profile, open_for_bank, save_profile
+from careerfit.profile_io import (
+    SaveOutcome,
+    carry_renamed,
+    check_against_bank,
+    load_profile,
+    load_profile_seen,
+    save_merged,
+)
 from careerfit.text import clean_text
 from careerfit.tomlio import atomic_write, clean_stale_temps, dump_toml, read_toml
 
 if TYPE_CHECKING:  # scoring and reports load with the results screen, postings when first analysed
+    from careerfit.merge import MergeReport
     from careerfit.posting import PostingAnalysis
+    from careerfit.progress import Progress
     from careerfit.scoring import Assessment
 
 Mode = Literal["quick", "full"]
 MODES: tuple[Mode, ...] = ("quick", "full")
 #: The profile key (an extra key, kept on round trips) remembering which set was asked.
 MODE_KEY = "mode"
+#: A new profile's random id while it lives in ``draft.toml`` (dropped on "save as"): tells
+#: this window's draft from another window's new one that took its place.
+DRAFT_ID_KEY = "draft_id"
 DRAFT_NAME = "draft.toml"
 RECENT_NAME = "recent.toml"
 MAX_RECENT = 8
@@ -174,6 +186,8 @@ def backup_of(path: Path) -> Path | None:
 class DraftInfo:
     profile: Profile
     saved_at: float
+    #: Digest of the text read, so a session resumed from it merges what others write later.
+    digest: str = ""
 
     @property
     def answered(self) -> int:
@@ -187,8 +201,8 @@ def load_draft() -> DraftInfo | None:
         return None
     clean_stale_temps(path.parent, path.name)
     try:
-        profile = load_profile(path)
-        return DraftInfo(profile, path.stat().st_mtime)
+        profile, digest = load_profile_seen(path)
+        return DraftInfo(profile, path.stat().st_mtime, digest)
     except (CareerfitError, OSError):
         return None
 
@@ -198,27 +212,75 @@ def archive_draft() -> Path | None:
 
     Every profile without a file shares ``draft.toml``, so a new assessment would otherwise
     write over the previous one's answers. The archived copy is an ordinary profile file,
-    named by when it was last saved and listed with the recent profiles; its ``.bak`` goes
-    with it. A draft with no answers is left to be replaced. ``SaveError`` when the move
-    fails, so the caller does not overwrite it either.
+    named by when it was last saved and offered after the recent profiles (``archived_drafts``);
+    its ``.bak`` goes with it. A draft with no answers is left to be replaced. ``SaveError``
+    when the move fails, so the caller does not overwrite it either.
     """
     path = draft_path()
     if not path.is_file():
         return None
     info = load_draft()
-    if info is not None and info.answered == 0:
+    if info is not None and info.answered == 0 and not info.profile.not_relevant:
         return None  # nothing to lose; an unreadable draft is kept, it may hold answers
     try:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
-        target = _free_path(path.with_name(f"draft-{stamp}.toml"))
+        target = _free_path(path.with_name(f"{ARCHIVED_PREFIX}{stamp}.toml"))
         path.rename(target)
     except OSError as exc:
         raise SaveError(f"cannot keep the previous draft: {exc.strerror or exc}", path) from None
     with contextlib.suppress(OSError):
         path.with_name(DRAFT_NAME + ".bak").rename(target.with_name(target.name + ".bak"))
-    if info is not None:  # offered among the recent profiles on the welcome screen
-        remember(target, info.profile)
     return target
+
+
+#: Archived drafts are ``draft-<date-time>.toml`` in the data dir.
+ARCHIVED_PREFIX = "draft-"
+#: Archived drafts offered after the recent profiles (never instead of them).
+MAX_DRAFTS_SHOWN = 2
+#: Archived drafts kept before the welcome screen offers to clear the older ones: they are
+#: never deleted without asking, since each holds answers saved nowhere else.
+MAX_DRAFTS = 5
+
+
+def is_archived_draft(path: Path) -> bool:
+    return (path.name.startswith(ARCHIVED_PREFIX) and path.suffix == ".toml"
+            and _resolved(path.parent) == _resolved(data_dir()))
+
+
+def archived_drafts() -> list[Path]:
+    """Archived drafts, newest first. Those holding nothing (no answer, no "not relevant":
+    nothing unsaved) are removed as they are found; every other one is kept."""
+    folder = data_dir()
+    found: list[tuple[float, Path]] = []
+    with contextlib.suppress(OSError):
+        for path in folder.glob(f"{ARCHIVED_PREFIX}*.toml"):
+            try:
+                mtime = path.stat().st_mtime
+                profile = load_profile(path)
+            except (CareerfitError, OSError):
+                found.append((0.0, path))  # unreadable: kept, it may hold answers
+                continue
+            if not profile.answers and not profile.not_relevant:
+                discard_drafts([path])
+                continue
+            found.append((mtime, path))
+    return [p for _, p in sorted(found, key=lambda x: (x[0], x[1].name), reverse=True)]
+
+
+def stale_drafts() -> list[Path]:
+    """Archived drafts beyond the ``MAX_DRAFTS`` newest: what the welcome screen may offer to
+    delete (``discard_drafts``), asking first."""
+    return archived_drafts()[MAX_DRAFTS:]
+
+
+def discard_drafts(paths: list[Path]) -> None:
+    """Delete archived drafts and their backups (the user asked, or they held nothing)."""
+    for path in paths:
+        if not is_archived_draft(path):
+            continue  # only ever draft-*.toml in the data dir
+        for p in (path, path.with_name(path.name + ".bak")):
+            with contextlib.suppress(OSError):
+                p.unlink()
 
 
 def discard_draft() -> None:
@@ -229,14 +291,26 @@ def discard_draft() -> None:
 
 @dataclass(frozen=True)
 class RecentEntry:
+    """A line of the welcome screen's list. ``saved_at`` is the file's last change on disk
+    (whoever saved it), ``opened_at`` when careerfit last opened or saved it here."""
+
     path: Path
     name: str
     answered: int
     saved_at: float
+    opened_at: float = 0.0
+    #: "profile", or "draft" for an archived draft (listed after the profiles).
+    kind: str = "profile"
+
+    def when(self, now: float | None = None) -> str:
+        """What happened last, truthfully: "saved 2 days ago", or "opened 5 minutes ago"
+        when it was opened after its last save."""
+        if self.opened_at > self.saved_at + 1:
+            return f"opened {ago(self.opened_at, now)}"
+        return f"saved {ago(self.saved_at, now)}"
 
 
-def recent_profiles() -> list[RecentEntry]:
-    """Profiles saved or opened lately, newest first; a broken list is treated as empty."""
+def _recent_raw() -> list[dict[str, object]]:
     path = data_dir() / RECENT_NAME
     if not path.is_file():
         return []
@@ -244,43 +318,69 @@ def recent_profiles() -> list[RecentEntry]:
         raw = read_toml(path, what="recent list").get("recent", [])
     except CareerfitError:
         return []
+    return [item for item in raw if isinstance(item, dict)] if isinstance(raw, list) else []
+
+
+def recent_profiles() -> list[RecentEntry]:
+    """Profiles saved or opened lately, newest first (at most ``MAX_RECENT``), then the newest
+    archived drafts (at most ``MAX_DRAFTS_SHOWN``), so drafts never push a profile off the
+    list. Files that no longer exist are left out; a broken list is treated as empty."""
     out: list[RecentEntry] = []
-    for item in raw if isinstance(raw, list) else []:
+    for item in _recent_raw():
         try:
-            out.append(
-                RecentEntry(
-                    Path(str(item["path"])),
-                    clean_text(str(item.get("name", "")), single_line=True),
-                    int(item.get("answered", 0)),
-                    float(item.get("saved_at", 0.0)),
-                )
-            )
-        except (KeyError, TypeError, ValueError, AttributeError):
+            path = Path(str(item["path"]))
+            if is_archived_draft(path):
+                continue  # listed with the drafts, below
+            opened = float(item.get("opened_at", item.get("saved_at", 0.0)))  # type: ignore[arg-type]
+            entry = RecentEntry(path, clean_text(str(item.get("name", "")), single_line=True),
+                                int(item.get("answered", 0)), path.stat().st_mtime, opened)  # type: ignore[call-overload]
+        except (KeyError, TypeError, ValueError, AttributeError, OSError):
             continue
-    return out[:MAX_RECENT]
+        out.append(entry)
+        if len(out) == MAX_RECENT:
+            break
+    for path in archived_drafts()[:MAX_DRAFTS_SHOWN]:
+        try:
+            profile = load_profile(path)
+            out.append(RecentEntry(path.resolve(), profile.name, len(profile.answers), path.stat().st_mtime,
+                                   kind="draft"))
+        except (CareerfitError, OSError):
+            continue
+    return out
 
 
 def remember(path: Path, profile: Profile) -> None:
     """Put ``path`` first in the recent list. Never raises: the list is a convenience."""
     try:
         entry = {"path": str(path.resolve()), "name": profile.name, "answered": len(profile.answers),
-                 "saved_at": time.time()}
-        others = [
-            {"path": str(e.path), "name": e.name, "answered": e.answered, "saved_at": e.saved_at}
-            for e in recent_profiles()
-            if str(e.path) != entry["path"]
-        ]
+                 "opened_at": time.time()}
+        others = [item for item in _recent_raw() if str(item.get("path")) != entry["path"]]
         # Not fsynced: a convenience list, and the sync would delay opening every profile.
-        atomic_write(data_dir(create=True) / RECENT_NAME, dump_toml({"recent": [entry, *others][:MAX_RECENT]}),
+        atomic_write(data_dir(create=True) / RECENT_NAME, dump_toml({"recent": [entry, *others][:MAX_RECENT * 2]}),
                      backup=False, durable=False)
-    except (CareerfitError, OSError):
+    except (CareerfitError, OSError, TypeError, ValueError):
         pass
 
 
 def open_profile(path: Path, bank: Bank) -> Profile:
     """Load a profile for resuming; every problem is a ``ProfileError`` naming the file."""
+    return _open_seen(path, bank)[0]
+
+
+def _open_seen(path: Path, bank: Bank) -> tuple[Profile, Profile, str]:
+    """(profile for the bank, the file's profile as read, the digest of the text read)."""
     clean_stale_temps(path.parent, path.name)
-    return open_for_bank(path, bank)
+    as_read, digest = load_profile_seen(path)
+    check_against_bank(as_read, bank, path)
+    return carry_renamed(as_read, bank), as_read, digest
+
+
+def _snapshot(profile: Profile) -> Profile:
+    """A copy that later in-place changes to ``profile`` (the app's answers) cannot reach."""
+    import copy
+
+    return dataclasses.replace(profile, answers=dict(profile.answers), not_relevant=list(profile.not_relevant),
+                               extra=copy.deepcopy(profile.extra))
 
 
 # --- the session ----------------------------------------------------------------------------
@@ -307,6 +407,9 @@ class Session:
     #: Where the previous draft was moved by this session's first draft save, until the app
     #: has said so (it sets this back to ``None``).
     archived_draft: Path | None = field(init=False, default=None)
+    #: Set when another window's new assessment took ``draft.toml`` and this session went on
+    #: saving to its archived copy (now ``path``), until the app has said so.
+    moved_aside: Path | None = field(init=False, default=None)
     #: The last report this session exported; writing it again needs no confirmation.
     exported_to: Path | None = field(init=False, default=None)
     #: Files this sitting has saved to (resolved). Only the first save to each keeps a
@@ -317,6 +420,12 @@ class Session:
     #: that later leads elsewhere (the profile swapped for a link to another file) is
     #: refused rather than followed, so that other file is never silently overwritten.
     _leads_to: dict[Path, Path] = field(init=False, default_factory=dict, repr=False)
+    #: Per file (resolved): the profile as this sitting last read or wrote it there, and the
+    #: digest of that text. A save that finds other text merges against it (``save_merged``).
+    _seen: dict[Path, tuple[Profile, str]] = field(init=False, default_factory=dict, repr=False)
+    #: What the last save merged in from another window, until the app has shown it
+    #: (``take_merge_report``).
+    merge_report: MergeReport | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.questions = questions_for_mode(self.bank, self.mode)
@@ -337,15 +446,26 @@ class Session:
             raise ProfileError(f"invalid new profile: hours a week must be {MIN_HOURS:g} to {MAX_HOURS:g}")
         if current_role and not bank.has_role(current_role):
             raise ProfileError(f"invalid new profile: unknown role '{current_role}'")
+        import secrets
+
         profile = Profile(name=name, current_role=current_role or None, hours_per_week=hours_per_week,
-                          extra={MODE_KEY: mode})
+                          extra={MODE_KEY: mode, DRAFT_ID_KEY: secrets.token_hex(6)})
         return cls(bank, profile, None, mode)
 
     @classmethod
     def resume(cls, bank: Bank, path: Path) -> Session:
-        profile = open_profile(path, bank)
+        profile, as_read, digest = _open_seen(path, bank)
         session = cls(bank, profile, path, mode_of(profile))
-        session._leads_to[path] = _resolved(path)
+        session._leads_to[path] = key = _resolved(path)
+        session._seen[key] = (_snapshot(as_read), digest)
+        if not profile.sittings and (profile.answers or profile.not_relevant):
+            # A profile from before sittings were kept: what it held is its first sitting,
+            # dated by the file's last change, so the next report has something to compare.
+            from careerfit.progress import sitting_of
+
+            with contextlib.suppress(OSError, ValueError, OverflowError):
+                day = date.fromtimestamp(path.stat().st_mtime).isoformat()
+                profile.sittings = (sitting_of(as_read, day),)
         return session
 
     @classmethod
@@ -353,7 +473,10 @@ class Session:
         profile = carry_renamed(draft.profile, bank)
         if profile.current_role is not None and not bank.has_role(profile.current_role):
             profile = dataclasses.replace(profile, current_role=None)
-        return cls(bank, profile, None, mode_of(profile), owns_draft=True)
+        session = cls(bank, profile, None, mode_of(profile), owns_draft=True)
+        if draft.digest:  # two windows resuming one draft merge like two on one file
+            session._seen[_resolved(draft_path())] = (_snapshot(draft.profile), draft.digest)
+        return session
 
     # --- reading ------------------------------------------------------------------------
 
@@ -390,9 +513,18 @@ class Session:
 
     def report_markdown(self) -> str:
         """The report exactly as ``careerfit report PROFILE`` prints it for the saved file."""
+        from careerfit.progress import since
         from careerfit.report import to_markdown
 
-        return to_markdown(self.bank, self.profile, self.assessment(), date=date.today().isoformat())
+        return to_markdown(self.bank, self.profile, self.assessment(), date=date.today().isoformat(),
+                           progress=since(self.bank, self.profile))
+
+    def since(self, day: str | None = None) -> Progress | None:
+        """What changed since an earlier sitting (``careerfit.progress.since``): the app's
+        "change per area" is ``{c.area: c.change for c in progress.areas}``."""
+        from careerfit.progress import since
+
+        return since(self.bank, self.profile, day)
 
     @property
     def save_target(self) -> Path:
@@ -478,8 +610,35 @@ class Session:
             if not self.owns_draft:
                 self.archived_draft = archive_draft()
                 self.owns_draft = True
+            else:
+                moved = self._draft_moved_aside()
+                if moved is not None:
+                    # Another window's new assessment moved this draft aside and took
+                    # draft.toml: keep saving where this one's answers went.
+                    seen = self._seen.pop(_resolved(draft_path()), None)
+                    if seen is not None:  # the archived copy is what this session last wrote
+                        self._seen[_resolved(moved)] = seen
+                    self.path, self.owns_draft, self.moved_aside = moved, False, moved
+                    return self._save(moved)
             return self._save(draft_path())
         return self._save(self.path)
+
+    def _draft_moved_aside(self) -> Path | None:
+        """Where this session's draft went if ``draft.toml`` now holds another new profile
+        (by ``DRAFT_ID_KEY``): its archived copy, or a fresh archive name; else ``None``."""
+        mine = self.profile.extra.get(DRAFT_ID_KEY)
+        try:
+            on_disk = load_profile(draft_path())
+        except (CareerfitError, OSError):
+            return None  # gone (write it again) or unreadable (the save says so)
+        if on_disk.extra.get(DRAFT_ID_KEY) == mine:
+            return None
+        for path in archived_drafts():
+            with contextlib.suppress(CareerfitError, OSError):
+                if load_profile(path).extra.get(DRAFT_ID_KEY) == mine:
+                    return path
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        return _free_path(draft_path().with_name(f"{ARCHIVED_PREFIX}{stamp}.toml"))
 
     def _save(self, path: Path) -> Path:
         """``save_profile``, keeping a ``.bak`` only on this sitting's first save to the file."""
@@ -490,10 +649,22 @@ class Session:
         if expected is not None and key != expected:
             raise SaveError(f"now leads to {key}, not to the file this sitting opened; not overwritten "
                             "(save under another name)", path)
-        written = save_profile(self.profile, path, backup=key not in self._backed_up)
-        self._backed_up.update((key, _resolved(written)))
+        base, seen = self._seen.get(key, (None, None))
+        outcome: SaveOutcome = save_merged(self.profile, path, base=base, seen=seen,
+                                           backup=key not in self._backed_up, finish=_record_sitting)
+        self.profile = outcome.profile
+        if outcome.merge is not None and outcome.merge.changed:
+            self.merge_report = outcome.merge
+        self._seen[key] = (_snapshot(outcome.profile), outcome.digest)
+        self._backed_up.update((key, _resolved(outcome.written)))
         self._leads_to.setdefault(path, key)
-        return written
+        return outcome.written
+
+    def take_merge_report(self) -> MergeReport | None:
+        """What the last saves merged in from another window (``None``: nothing), once:
+        the app shows ``report.message()`` and refreshes what it shows of the answers."""
+        report, self.merge_report = self.merge_report, None
+        return report
 
     def save_as(self, path: Path) -> Path:
         """Save to ``path`` and keep saving there; the draft is no longer needed."""
@@ -502,13 +673,18 @@ class Session:
             with contextlib.suppress(OSError):
                 path.parent.mkdir(parents=True, exist_ok=True)
         self._leads_to.pop(path, None)  # chosen now (the app asks before replacing a file)
+        self.profile.extra.pop(DRAFT_ID_KEY, None)  # a file of its own now
         written = self._save(path)
-        had_path = self.path is not None
+        previous = self.path
+        had_path = previous is not None
         self.path = path
         remember(path, self.profile)
         if not had_path and self.owns_draft:  # another sitting's draft is not ours to drop
             discard_draft()
             self.owns_draft = False
+        if previous is not None and is_archived_draft(previous) and _resolved(previous) != _resolved(path):
+            # An archived draft resumed and saved as a profile: its answers are saved now.
+            discard_drafts([previous])
         return written
 
     def export(self, path: Path) -> Path:
@@ -519,6 +695,18 @@ class Session:
         written = atomic_write(path, self.report_markdown().encode("utf-8"), backup=False)
         self.exported_to = path
         return written
+
+
+def today() -> str:
+    """The day a sitting is recorded under (a function, so tests can move the clock)."""
+    return date.today().isoformat()
+
+
+def _record_sitting(profile: Profile) -> Profile:
+    """The profile with today's sitting recorded as it stands (merged, about to be written)."""
+    from careerfit.progress import sitting_of, with_sitting
+
+    return dataclasses.replace(profile, sittings=with_sitting(profile.sittings, sitting_of(profile, today())))
 
 
 def ago(timestamp: float, now: float | None = None) -> str:

@@ -54,3 +54,10 @@ def md_escape(value: str) -> str:
         end = match.end() - 1
         escaped = escaped[:end] + "\\" + escaped[end:]
     return escaped
+
+
+def plural(count: float, unit: str, fmt: str = ".0f") -> str:
+    """``count`` formatted with ``fmt`` and ``unit``, plural unless the shown number is 1:
+    "1 week", "0 weeks", "3 weeks" (the one place that decides, so no "1 weeks")."""
+    shown = format(count, fmt)
+    return f"{shown} {unit}" if shown in ("1", "-1") else f"{shown} {unit}s"

@@ -24,12 +24,23 @@ def test_builtin_bank_loads(bank):
     assert bank.source == str(builtin_bank())
 
 
-def test_a_user_bank_of_questions_borrows_builtin_areas_and_roles(tmp_path):
+def test_a_user_bank_of_questions_adds_to_the_builtin_bank(tmp_path):
     write(tmp_path, "mine.toml", '[[question]]\nid = "sql_window"\nskill = "analysis"\ntext = "Window functions?"\n')
     b = load_bank(tmp_path)
-    assert [q.id for q in b.questions] == ["sql_window"]
+    builtin = load_bank()
+    assert [q.id for q in b.questions] == [*(q.id for q in builtin.questions), "sql_window"]
+    assert b.builtin_questions == len(builtin.questions)
     assert len(b.roles) >= 10 and len(b.areas) == 12
-    assert b.renamed == ()  # a folder's own renames only: the built-in ones name questions it lacks
+    assert b.renamed == builtin.renamed  # the built-in questions' renames come with them
+
+
+def test_a_user_question_reusing_a_builtin_id_names_its_file(tmp_path):
+    write(tmp_path, "mine.toml", '[[question]]\nid = "ml.train_validate"\nskill = "ml"\ntext = "Mine?"\n')
+    with pytest.raises(BankError) as err:
+        load_bank(tmp_path)
+    assert err.value.problems == ["mine.toml: question ml.train_validate: the built-in bank already has this id "
+                                  "(a folder without areas of its own adds its questions to the built-in ones): "
+                                  "choose another"]
 
 
 def test_a_copy_of_the_builtin_bank_loads(tmp_path):

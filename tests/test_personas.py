@@ -40,7 +40,8 @@ def _load() -> dict[str, dict]:
 PERSONAS = _load()
 HEADLINE = "headline_ds"
 #: The lead's rulings where the model and a written expectation disagree (see the file).
-RULINGS = {r["persona"]: r for r in tomllib.loads((DATA / "persona_rulings.toml").read_text(encoding="utf-8"))["ruling"]}
+_RULINGS_DOC = tomllib.loads((DATA / "persona_rulings.toml").read_text(encoding="utf-8"))
+RULINGS = {r["persona"]: r for r in _RULINGS_DOC["ruling"]}
 
 
 def _assess(bank, make_profile, persona: dict, **kw):

@@ -73,6 +73,16 @@ def test_posting_example_lines_are_real_output():
             assert line in out, line
 
 
+def test_posting_from_stdin_with_a_profile_is_real_output():
+    command = "cat tests/postings/ds_really_mle.md | careerfit posting - --profile examples/ada.toml"
+    shown = _console_block(command)
+    posting = (ROOT / "tests" / "postings" / "ds_really_mle.md").read_text(encoding="utf-8")
+    done = run("posting", "-", "--profile", "examples/ada.toml", stdin=posting, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.splitlines()
+    assert len(shown) >= 4 and all(line in out for line in shown), [x for x in shown if x not in out]
+
+
 def test_area_table_is_the_bank_s():
     from careerfit.bank import load_bank
 

@@ -4,13 +4,17 @@ this package (or the CLI) never pays for it."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careerfit.domain import Bank
 
 
-def run(profile_path: Path | None = None) -> int:
-    """Open the app (on ``profile_path`` if given) and return the process exit code."""
+def run(profile_path: Path | None = None, bank: Bank | None = None) -> int:
+    """Open the app (on ``profile_path`` if given, on ``bank`` if given) and return the exit code."""
     from careerfit.app.app import run as _run
 
-    return _run(profile_path)
+    return _run(profile_path, bank)
 
 
 __all__ = ["run"]

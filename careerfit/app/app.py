@@ -392,8 +392,8 @@ def known_binding_ids() -> set[str]:
     return {b.id for owner in binding_owners() for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
 
-def run(profile_path: Path | None = None) -> int:
-    app = CareerfitApp(profile_path, handle_signals=True)
+def run(profile_path: Path | None = None, bank: Bank | None = None) -> int:
+    app = CareerfitApp(profile_path, bank=bank, handle_signals=True)
     app.run()
     return app.return_code or 0
 

@@ -34,5 +34,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"careerfit: error: {where}: {len(problems)} problems in the question bank\n")
         return 2
     where = clean_text(args.folder, single_line=True) if args.folder else "built-in bank"
-    print(f"{where}: ok: {len(bank.areas)} areas, {len(bank.questions)} questions, {len(bank.roles)} roles")
+    questions = f"{len(bank.questions)} questions"
+    if bank.builtin_questions:
+        own = len(bank.questions) - bank.builtin_questions
+        questions += f" ({own} of its own added to the {bank.builtin_questions} built-in)"
+    print(f"{where}: ok: {len(bank.areas)} areas, {questions}, {len(bank.roles)} roles")
     return 0

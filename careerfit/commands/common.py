@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def add_bank_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--bank", metavar="DIR", help="question bank folder (default: the built-in one)"
+        "--bank", metavar="DIR", help="question bank folder (its questions join the built-in ones)"
     )
 
 

@@ -26,12 +26,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)"
     )
+    p.add_argument(
+        "--since", metavar="DATE",
+        help="compare with the sitting on or before DATE (YYYY-MM-DD; default: the one before the last)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     add_bank_arg(p)
     p.set_defaults(run=run)
 
 
-def build(profile_path: str | Path, bank_dir: str | Path | None, target: str | None, fmt: str) -> str:
+def build(profile_path: str | Path, bank_dir: str | Path | None, target: str | None, fmt: str,
+          since: str | None = None) -> str:
     """The report text; shared by the command, the app's export and tests."""
     from datetime import date
     from pathlib import Path
@@ -39,18 +44,23 @@ def build(profile_path: str | Path, bank_dir: str | Path | None, target: str | N
     from careerfit.bank import load_bank
     from careerfit.jsonout import dumps
     from careerfit.profile_io import open_for_bank
+    from careerfit.progress import parse_day
+    from careerfit.progress import since as progress_since
     from careerfit.report import to_json, to_markdown
     from careerfit.scoring import assess
 
+    if since is not None:
+        parse_day(since)  # a bad date is the first thing said
     bank = load_bank(Path(bank_dir) if bank_dir else None)
     path = Path(profile_path)
     profile = open_for_bank(path, bank)
     if target is not None and not bank.has_role(target):
         bank, target = _with_saved_target(bank, profile, target, path)
     a = assess(bank, profile, target)
+    progress = progress_since(bank, profile, since)
     if fmt == "json":
-        return dumps(to_json(bank, profile, a))
-    return to_markdown(bank, profile, a, date=date.today().isoformat())
+        return dumps(to_json(bank, profile, a, progress))
+    return to_markdown(bank, profile, a, date=date.today().isoformat(), progress=progress)
 
 
 def _with_saved_target(bank: Bank, profile: Profile, name: str, path: Path) -> tuple[Bank, str]:
@@ -78,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     from careerfit.output import write_output
 
 
-    text = build(args.profile, args.bank, args.target, args.format)
+    text = build(args.profile, args.bank, args.target, args.format, args.since)
     out = Path(args.output) if args.output else None
     write_output(text, markdown=args.format == "markdown", out=out, inputs=(Path(args.profile),))
     return 0

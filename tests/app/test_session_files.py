@@ -158,3 +158,80 @@ def test_quitting_a_new_session_before_any_answer_keeps_the_earlier_draft(bank) 
     new.persist()  # what quitting does
     info = load_draft()
     assert info is not None and info.profile.name == "Old" and len(info.profile.answers) == 3
+
+
+def _archive_drafts(bank: Bank, count: int) -> list[Path]:
+    """``count`` new assessments, each with one answer, each archiving the one before."""
+    import os
+
+    for i in range(count + 1):
+        s = Session.new(bank, name=f"D{i}")
+        s.set_answer(s.questions[0].id, 1)
+        stamp = 1_700_000_000 + i * 60  # distinct archive names, oldest first
+        os.utime(draft_path(), (stamp, stamp))
+    return _archived()
+
+
+def test_drafts_never_push_real_profiles_off_the_recent_list(bank: Bank, tmp_path: Path) -> None:
+    from careerfit.session import MAX_DRAFTS_SHOWN, MAX_RECENT
+
+    real = []
+    for i in range(MAX_RECENT):
+        s = Session.new(bank, name=f"P{i}")
+        s.save_as(tmp_path / f"p{i}.toml")
+        real.append((tmp_path / f"p{i}.toml").resolve())
+    drafts = _archive_drafts(bank, 4)
+    assert len(drafts) == 4
+    entries = recent_profiles()
+    assert [e.path for e in entries[:MAX_RECENT]] == real[::-1]  # every profile, newest first
+    assert [e.kind for e in entries[MAX_RECENT:]] == ["draft"] * MAX_DRAFTS_SHOWN  # then the newest drafts
+
+
+def test_recent_entries_say_opened_or_saved_truthfully(bank: Bank, tmp_path: Path) -> None:
+    import os
+    import time
+
+    from careerfit.session import remember
+
+    path = tmp_path / "ada.toml"
+    s = Session.new(bank, name="Ada")
+    s.save_as(path)
+    assert recent_profiles()[0].when().startswith("saved ")
+    old = time.time() - 3 * 86400
+    os.utime(path, (old, old))
+    remember(path, Session.resume(bank, path).profile)  # what the app does on opening
+    entry = recent_profiles()[0]
+    assert entry.when() == "opened just now" and abs(entry.saved_at - old) < 1  # the file's own time
+    Session.resume(bank, path).set_answer(s.questions[0].id, 2)
+    assert recent_profiles()[0].when() == "saved just now"
+
+
+def test_old_drafts_are_kept_until_asked_and_empty_ones_go(bank: Bank) -> None:
+    from careerfit.session import MAX_DRAFTS, archived_drafts, discard_drafts, stale_drafts
+
+    drafts = _archive_drafts(bank, MAX_DRAFTS + 2)
+    assert len(drafts) == MAX_DRAFTS + 2  # each holds an answer saved nowhere else: none deleted
+    stale = stale_drafts()
+    assert stale == archived_drafts()[MAX_DRAFTS:] and len(stale) == 2
+    assert sorted(stale) == sorted(drafts)[:2]  # the oldest
+    discard_drafts(stale)
+    assert len(_archived()) == MAX_DRAFTS and stale_drafts() == []
+    empty = draft_path().with_name("draft-20200101-000000.toml")
+    empty.write_text('schema = 1\nname = "Nothing"\n', encoding="utf-8")
+    assert empty not in archived_drafts() and not empty.exists()  # held nothing unsaved
+    outside = draft_path().parent / "profiles"
+    outside.mkdir(exist_ok=True)
+    keep = outside / "draft-x.toml"
+    keep.write_text('schema = 1\nname = "Mine"\n', encoding="utf-8")
+    discard_drafts([keep])
+    assert keep.exists()  # only archived drafts in the data dir are ever deleted
+
+
+def test_an_archived_draft_saved_as_a_profile_is_removed(bank: Bank, tmp_path: Path) -> None:
+    (archived,) = _archive_drafts(bank, 1)
+    s = Session.resume(bank, archived)
+    s.set_answer(s.questions[1].id, 3)
+    assert archived.exists()  # still unsaved elsewhere
+    s.save_as(tmp_path / "kept.toml")
+    assert not archived.exists() and load_profile(tmp_path / "kept.toml").answers == s.profile.answers
+    assert all(e.kind == "profile" for e in recent_profiles())

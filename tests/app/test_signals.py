@@ -56,8 +56,9 @@ def test_sigterm_saves_and_exits(bank: Bank, tmp_path: Path, isolated_home: Path
         while time.monotonic() < deadline and load_profile(path).answers.get(first.id) != 3:
             _read_until(master, b"\x00", timeout=0.1)
         assert load_profile(path).answers.get(first.id) == 3
-        # Mark the profile stale on disk so only the signal handler's save can restore it.
-        save_profile(session.profile, path)
+        # Remove the file so only the signal handler's save can bring the answer back (a stale
+        # rewrite would not do: the save merges it, as another window clearing the answer).
+        path.unlink()
         proc.send_signal(signum)
         deadline = time.monotonic() + 10
         while proc.poll() is None and time.monotonic() < deadline:

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from careerfit.domain import Bank
 from careerfit.report import bar, effort_text, level_text
 from careerfit.scoring import Assessment, strengths
+from careerfit.text import plural
 from careerfit.why import pivot_label, short_list, why_pivot
 
 
@@ -42,7 +43,7 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
     for i, step in enumerate(a.plan, 1):
         parts.append(
             f"  {i}. {bank.area(step.area).name}: {level_text(step.you)} -> {step.target:g}, "
-            f"about {a.weeks(step.hours):.0f} weeks ({step.hours:,.0f} h)\n"
+            f"about {plural(a.weeks(step.hours), 'week')} ({step.hours:,.0f} h)\n"
         )
         for action in step.actions[:1]:
             parts.append(("     next: ", "dim"))
