@@ -421,6 +421,18 @@ class Session:
         return tuple(q for q in qs if q.id not in self.profile.answers and q.id not in skipped
                      and not self.is_not_relevant(q.skill))
 
+    def continue_offer(self) -> str | None:
+        """What continuing would ask, in words, or ``None`` when nothing of the full set is open:
+        the rest of the full assessment after a quick check, or the questions an old profile
+        never saw (areas added to the bank since)."""
+        n = len(self.open_questions("full"))
+        if not n:
+            return None
+        plural = "s" if n != 1 else ""
+        if self.mode == "quick":
+            return f"continue with the full assessment ({n} more question{plural})"
+        return f"answer the {n} new question{plural}"
+
     @property
     def is_complete(self) -> bool:
         """Every question of the set answered, skipped or in an area marked not relevant."""

@@ -24,6 +24,7 @@ from textual.screen import Screen
 # Only the assessment is imported up front; the welcome, results and dialogs are imported
 # where first used (their widgets' CSS costs start-up time), so a resumed profile's first
 # question appears sooner.
+from careerfit.app.messages import GoToQuestion
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.bank import load_bank
 from careerfit.domain import Bank
@@ -51,6 +52,8 @@ class CareerfitApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", id="save", tooltip="Save the profile (asks for a path the first time)"),
         Binding("ctrl+q", "quit", "quit", priority=True, id="quit", tooltip="Save and quit"),
+        Binding("question_mark,f1", "help", "help", key_display="?", id="help",
+                tooltip="Help for this screen: its keys, and on the results what the words mean"),
     ]
 
     def __init__(self, profile_path: Path | None = None, *, bank: Bank | None = None,
@@ -124,6 +127,8 @@ class CareerfitApp(App[int]):
         self.save_failed = False
         self._update_title()
         self._reset_to(AssessmentScreen(session))
+        if session.profile.answers and session.is_complete:
+            self.show_results()  # nothing left to ask: where the person left off is the results
         if path_note:
             self.notify(path_note, markup=False)
 
@@ -362,6 +367,107 @@ class CareerfitApp(App[int]):
         self._reset_to(self._welcome())
         self._update_title()
 
+    # --- help, settings, the answers overview, continuing -----------------------------------
+
+    def action_help(self) -> None:
+        """Help for the screen shown now: its live keys; on the results, the legend's words."""
+        from careerfit.app.screens.help import HelpScreen, legend_lines, screen_keys
+        from careerfit.app.screens.results import ResultsScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        words = legend_lines() if isinstance(screen, ResultsScreen) else None
+        title = {"WelcomeScreen": "start", "AssessmentScreen": "questions", "ResultsScreen": "results",
+                 "PostingScreen": "job posting"}.get(type(screen).__name__, "this screen")
+        self.push_screen(HelpScreen(title, screen_keys(self, screen), words))
+
+    def action_settings(self) -> None:
+        from careerfit.app.screens.settings import SettingsDialog
+
+        s = self.session
+        if s is None:
+            self.notify("Start or resume an assessment first; its details are on the welcome screen.",
+                        markup=False)
+            return
+
+        def chosen(values: dict[str, object] | None) -> None:
+            if values is None:
+                return
+            self.record(lambda: s.update_settings(**values))  # type: ignore[arg-type]
+            self._update_title()
+            self._questions_changed()
+            self.notify("Settings saved.", markup=False)
+
+        self.push_screen(SettingsDialog(s), chosen)
+
+    def _questions_changed(self) -> None:
+        """After settings or continuing: the open assessment follows the new question set and
+        the results show the new numbers."""
+        from careerfit.app.screens.results import ResultsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, AssessmentScreen):
+                screen.questions_changed()
+            elif isinstance(screen, ResultsScreen) and screen.is_mounted:
+                screen.refresh_results()
+
+    def action_answers(self) -> None:
+        from careerfit.app.screens.answers import AnswersScreen
+
+        if self.session is None:
+            self.notify("No answers yet: start or resume an assessment.", markup=False)
+            return
+        self.push_screen(AnswersScreen(self.session),
+                         lambda qid: self.go_to_question(qid) if qid is not None else None)
+
+    def go_to_question(self, question_id: str, *, only_open: bool = False) -> None:
+        """The questions at ``question_id`` (back to the open assessment, if there is one)."""
+        if self.session is None:
+            return
+        ids = [q.id for q in self.session.questions]
+        index = ids.index(question_id) if question_id in ids else None
+        if any(isinstance(s, AssessmentScreen) for s in self.screen_stack):
+            while not isinstance(self.screen, AssessmentScreen):
+                self.pop_screen()
+            assessment = self.screen
+            assessment.only_open = only_open
+            if index is not None:
+                assessment.go_to(index)
+            else:
+                assessment.show_question()
+            assessment.query_one("#choices").focus()
+        else:
+            self._reset_to(AssessmentScreen(self.session, index, only_open=only_open))
+
+    def action_continue(self) -> None:
+        """Ask only what is unanswered: the rest of the full assessment after a quick check,
+        or the questions an old profile never saw."""
+        s = self.session
+        if s is None:
+            return
+        open_ = s.open_questions("full")
+        if not open_:
+            self.notify("Every question is answered, skipped or in an area marked not relevant.", markup=False)
+            return
+        if s.mode != "full":
+            s.set_mode("full")
+            self.record(s.persist)
+            self._questions_changed()
+        self.go_to_question(open_[0].id, only_open=True)
+
+    def on_open_settings(self) -> None:
+        self.action_settings()
+
+    def on_open_answers(self) -> None:
+        self.action_answers()
+
+    def on_continue_assessment(self) -> None:
+        self.action_continue()
+
+    def on_go_to_question(self, message: GoToQuestion) -> None:
+        self.go_to_question(message.question_id)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Save profile", "Save the profile (Ctrl+S)", self.action_save)
@@ -371,6 +477,12 @@ class CareerfitApp(App[int]):
         if self.session is not None:
             yield SystemCommand("Go to results", "Fit by role, pivot and plan", self.show_results)
             yield SystemCommand("Go to questions", "Change or add answers", self.show_answers)
+            yield SystemCommand("Profile settings", "Name, current role, hours a week, mode", self.action_settings)
+            yield SystemCommand("Answers overview", "Every question with its answer; jump to any",
+                                self.action_answers)
+            offer = self.session.continue_offer()
+            if offer:
+                yield SystemCommand("Continue the assessment", offer[:1].upper() + offer[1:], self.action_continue)
             yield SystemCommand("Analyse a job posting", "Paste a posting: the role it reads like, your fit, "
                                 "save it as a target", self.show_posting)
 

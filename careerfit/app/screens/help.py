@@ -1,0 +1,73 @@
+"""Help for the screen underneath: its keys as they are bound now, and what the words mean.
+
+The keys are read from the screen's live bindings (``Screen.active_bindings``), so a key
+moved in ``keymap.toml`` shows where it is; the results' words are ``careerfit.why.LEGEND``,
+the same text the results screen shows.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, NamedTuple
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+from careerfit.why import LEGEND
+
+
+class KeyHelp(NamedTuple):
+    key: str
+    what: str
+
+
+def screen_keys(app: App[object], screen: Screen[object]) -> list[KeyHelp]:
+    """Every key that acts on ``screen`` now (its own, its focused widget's, the app's), one
+    line per action, described by the binding's tooltip (else its footer description)."""
+    shown: dict[tuple[int, str], list[str]] = {}
+    what: dict[tuple[int, str], str] = {}
+    for node, binding, enabled, tooltip in screen.active_bindings.values():
+        if not enabled or binding.system:
+            continue
+        key = (id(node), binding.action)
+        display = app.get_key_display(binding)
+        if display not in shown.setdefault(key, []):
+            shown[key].append(display)
+        what.setdefault(key, tooltip or binding.tooltip or binding.description)
+    return [KeyHelp(" ".join(displays), what[key]) for key, displays in shown.items()]
+
+
+def legend_lines() -> list[str]:
+    return LEGEND.split(" · ")
+
+
+class HelpScreen(ModalScreen[None]):
+    """A title, the keys, and for the results the meaning of fit, effort, within reach, keeps."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,f1,q", "close", "Close", id="help.close", tooltip="Close the help"),
+    ]
+
+    def __init__(self, title: str, keys: list[KeyHelp], words: list[str] | None = None) -> None:
+        super().__init__()
+        self.help_title = title
+        self.keys = keys
+        self.words = words or []
+
+    def compose(self) -> ComposeResult:
+        width = max((len(k.key) for k in self.keys), default=4)
+        lines = [Content.assemble((f"{k.key:>{width}}", "bold"), "  ", k.what) for k in self.keys]
+        with Vertical(classes="dialog", id="help"):
+            yield Label(f"Help: {self.help_title}", classes="dialog-title", markup=False)
+            with VerticalScroll(id="help-body"):
+                yield Static(Content("\n").join(lines), id="help-keys")
+                if self.words:
+                    yield Label("What the results mean", classes="dialog-title", markup=False)
+                    yield Static(Content("\n").join(Content(w) for w in self.words), id="help-words")
+            yield Static(Content.styled("esc closes", "dim"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
