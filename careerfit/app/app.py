@@ -511,14 +511,17 @@ class CareerfitApp(App[int]):
 
 def binding_owners() -> tuple[type, ...]:
     """The app, its screens and its widgets with bindings of their own."""
+    from careerfit.app.screens.answers import AnswersScreen
     from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
+    from careerfit.app.screens.help import HelpScreen
     from careerfit.app.screens.posting import PostingScreen
     from careerfit.app.screens.results import ResultsScreen
+    from careerfit.app.screens.settings import SettingsDialog
     from careerfit.app.screens.welcome import WelcomeScreen
     from careerfit.app.widgets.picker import Picker, PickerList
 
     return (CareerfitApp, AssessmentScreen, ResultsScreen, PostingScreen, WelcomeScreen, PathDialog, ErrorPanel,
-            Picker, PickerList)
+            SettingsDialog, HelpScreen, AnswersScreen, Picker, PickerList)
 
 
 def known_binding_ids() -> set[str]:
