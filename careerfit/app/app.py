@@ -492,7 +492,8 @@ class CareerfitApp(App[int]):
         """Save, then quit; if saving fails, ask rather than lose the answers."""
         from careerfit.app.screens.dialogs import ErrorPanel
         s = self.session
-        if s is None or self.record(s.persist):
+        failed_before = self.save_failed  # e.g. the first "save as" failed: only the draft holds them
+        if s is None or (self.record(s.persist) and not failed_before):
             self.exit(return_code=0)
             return
 
@@ -503,7 +504,8 @@ class CareerfitApp(App[int]):
                 self.action_save()
 
         self.push_screen(
-            ErrorPanel("Could not save", f"Saving to {s.save_target} failed. Your answers are still here.",
+            ErrorPanel("Could not save", f"Saving to {s.save_target} failed. Your answers are still here."
+                       if self.save_failed else f"Your last save failed; the answers are only in {s.save_target}.",
                        (("elsewhere", "Save elsewhere"), ("quit", "Quit without saving"), ("cancel", "Cancel"))),
             chosen,
         )
