@@ -86,6 +86,7 @@ class CareerfitApp(App[int]):
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.add_signal_handler(sig, self._on_signal, sig)
         self._apply_keymap()
+        self._apply_settings()
         path = self.profile_path
         if path is not None and path.exists():
             self.resume_path(path)  # straight to the questions: the welcome is built only if needed
@@ -107,6 +108,34 @@ class CareerfitApp(App[int]):
             return
         if keymap:
             self.set_keymap(keymap)
+
+    def _apply_settings(self) -> None:
+        """The theme chosen last time (``settings.toml``); a broken file: defaults and a notice.
+        Every later theme change is written back."""
+        from careerfit.locations import SETTINGS_FILE, user_data_dir
+
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        path = user_data_dir() / SETTINGS_FILE
+        if not path.exists():
+            return  # the usual first run: pydantic is not imported just to find nothing
+        from careerfit.app_settings import load_settings
+
+        try:
+            settings = load_settings(path)
+        except CareerfitError as exc:
+            self.notify(f"{exc}\nUsing the default settings.", title="Settings not applied", severity="warning",
+                        markup=False, timeout=10)
+        else:
+            if settings.theme is not None and settings.theme in self.available_themes:
+                self.theme = settings.theme
+            elif settings.theme is not None:
+                self.notify(f"{path}: unknown theme '{settings.theme}'; using the default.",
+                            title="Settings not applied", severity="warning", markup=False, timeout=10)
+
+    def _remember_theme(self, theme: object) -> None:
+        from careerfit.app_settings import AppSettings, save_settings, settings_path
+
+        save_settings(settings_path(), AppSettings(theme=self.theme))
 
     def _welcome(self, new_path: Path | None = None) -> Screen:
         from careerfit.app.screens.welcome import WelcomeScreen

@@ -88,3 +88,27 @@ async def test_posting_box_clears_and_ctrl_t_asks_before_replacing(make_app: Mak
         await pilot.press("ctrl+l")
         assert screen.query_one(TextArea).text == "" and name.value == "" and screen.analysis is None
         assert screen.query_one("#save-target", Button).disabled
+
+
+async def test_the_theme_is_remembered_and_a_broken_settings_file_is_shown(make_app: MakeApp,
+                                                                           isolated_home: Path) -> None:
+    from careerfit.app_settings import AppSettings, load_settings
+
+    settings = isolated_home / "settings.toml"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_settings(settings) == AppSettings(theme="nord")
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+    settings.write_text('theme = 3\ncolour = "red"\n')
+    broken = make_app()
+    async with broken.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert broken.theme == CareerfitApp().theme  # the default
+        notes = [n for n in broken._notifications if n.title == "Settings not applied"]
+        assert notes and "settings.toml" in notes[0].message
