@@ -52,7 +52,7 @@ class CareerfitApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", id="save", tooltip="Save the profile (asks for a path the first time)"),
         Binding("ctrl+q", "quit", "quit", priority=True, id="quit", tooltip="Save and quit"),
-        Binding("question_mark,f1", "help", "help", key_display="?", id="help",
+        Binding("question_mark,f1", "help", "help", id="help",
                 tooltip="Help for this screen: its keys, and on the results what the words mean"),
     ]
 

@@ -39,7 +39,7 @@ class AssessmentScreen(FreshScreen[None]):
                 tooltip="Mark this whole area not relevant to me (or undo)"),
         Binding("a", "areas", "areas", show=False, id="areas", tooltip="Jump to an area (focus the area list)"),
         Binding("r", "results", "results", id="results", tooltip="See the results for what is answered so far"),
-        Binding("u,ctrl+z", "undo", "undo", key_display="u", id="undo", show=False,
+        Binding("u,ctrl+z", "undo", "undo", id="undo", show=False,
                 tooltip="Take back the last answer, skip or 'not relevant' (saved like any answer)"),
     ]
 

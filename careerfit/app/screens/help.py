@@ -11,7 +11,7 @@ from typing import ClassVar, NamedTuple
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
@@ -25,19 +25,25 @@ class KeyHelp(NamedTuple):
 
 
 def screen_keys(app: App[object], screen: Screen[object]) -> list[KeyHelp]:
-    """Every key that acts on ``screen`` now (its own, its focused widget's, the app's), one
-    line per action, described by the binding's tooltip (else its footer description)."""
+    """Every careerfit key that acts on ``screen`` now (its own, its widgets', the app's): the
+    bindings with an id, which ``keymap.toml`` can move, one line per action, described by
+    the binding's tooltip (else its footer description); then the command palette's key.
+    Textual's own keys of a focused list or field (arrows, Tab) are left out as noise."""
     shown: dict[tuple[int, str], list[str]] = {}
     what: dict[tuple[int, str], str] = {}
     for node, binding, enabled, tooltip in screen.active_bindings.values():
-        if not enabled or binding.system:
+        if not enabled or binding.system or not binding.id:
             continue
         key = (id(node), binding.action)
         display = app.get_key_display(binding)
         if display not in shown.setdefault(key, []):
             shown[key].append(display)
         what.setdefault(key, tooltip or binding.tooltip or binding.description)
-    return [KeyHelp(" ".join(displays), what[key]) for key, displays in shown.items()]
+    keys = [KeyHelp(" ".join(displays), what[key]) for key, displays in shown.items()]
+    palette = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+    if app.ENABLE_COMMAND_PALETTE and palette is not None:
+        keys.append(KeyHelp(app.get_key_display(palette.binding), "Command palette: every action by name"))
+    return keys
 
 
 def legend_lines() -> list[str]:
@@ -58,12 +64,13 @@ class HelpScreen(ModalScreen[None]):
         self.words = words or []
 
     def compose(self) -> ComposeResult:
-        width = max((len(k.key) for k in self.keys), default=4)
-        lines = [Content.assemble((f"{k.key:>{width}}", "bold"), "  ", k.what) for k in self.keys]
         with Vertical(classes="dialog", id="help"):
             yield Label(f"Help: {self.help_title}", classes="dialog-title", markup=False)
             with VerticalScroll(id="help-body"):
-                yield Static(Content("\n").join(lines), id="help-keys")
+                with Grid(id="help-keys"):
+                    for k in self.keys:
+                        yield Static(Content.styled(k.key, "bold"), classes="help-key")
+                        yield Static(Content(k.what), classes="help-what")
                 if self.words:
                     yield Label("What the results mean", classes="dialog-title", markup=False)
                     yield Static(Content("\n").join(Content(w) for w in self.words), id="help-words")
