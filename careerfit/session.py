@@ -112,7 +112,10 @@ def profile_slug(name: str) -> str:
     """
     text = unicodedata.normalize("NFC", clean_text(name, single_line=True)).lower()
     slug = re.sub(r"-{2,}", "-", "".join(c if c.isalnum() or c in "_-" else "-" for c in text)).strip("-")
-    return slug[:MAX_SLUG].strip("-")
+    if len(slug) > MAX_SLUG:  # cut between words; a single word longer than the limit where it must
+        head = slug[: MAX_SLUG + 1]
+        slug = head.rsplit("-", 1)[0] if "-" in head else slug[:MAX_SLUG]
+    return slug.strip("-")
 
 
 def default_profile_path(name: str) -> Path:

@@ -498,7 +498,10 @@ class CareerfitApp(App[int]):
         self.go_to_question(message.question_id)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel lists generic widget keys; careerfit's help says what this
+        # screen's keys do (and, on the results, what the words mean).
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        yield SystemCommand("Help", "Keys of this screen and what the results mean (? or F1)", self.action_help)
         yield SystemCommand("Save profile", "Save the profile (Ctrl+S)", self.action_save)
         yield SystemCommand("Export report", "Write the Markdown report to a file", self.action_export)
         yield SystemCommand("Resume a profile", "Open a saved profile file", self.action_resume)

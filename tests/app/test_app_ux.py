@@ -123,7 +123,8 @@ async def test_settings_from_the_results_and_the_palette(make_app: MakeApp, bank
         assert isinstance(app.screen, SettingsDialog)
         await pilot.press("escape")
         commands = [c.title for c in app.get_system_commands(app.screen)]
-        assert {"Profile settings", "Answers overview", "Continue the assessment"} <= set(commands)
+        assert {"Profile settings", "Answers overview", "Continue the assessment", "Help"} <= set(commands)
+        assert "Keys" not in commands  # Textual's generic panel gives way to careerfit's help
 
 
 async def test_answers_overview_lists_states_and_jumps(make_app: MakeApp, bank: Bank, tmp_path: Path) -> None:

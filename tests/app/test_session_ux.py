@@ -76,3 +76,12 @@ def test_open_questions_after_a_quick_check_and_for_new_areas(bank: Bank, tmp_pa
     again = Session.resume(bank, tmp_path / "old.toml")
     assert {q.skill for q in again.open_questions()} == {"llm_apps", "analytics_eng"}
     assert not again.is_complete
+
+
+def test_a_long_name_gives_a_file_name_cut_between_words() -> None:
+    from careerfit.session import MAX_SLUG, profile_slug
+
+    name = "Maria Guadalupe Fernandez de la Concepcion Rodriguez Villanueva y Montenegro"
+    slug = profile_slug(name)
+    assert len(slug) <= MAX_SLUG and name.lower().replace(" ", "-").startswith(slug + "-")
+    assert slug.endswith("rodriguez")  # not "...rodriguez-villanue"
