@@ -24,7 +24,6 @@ from textual.screen import Screen
 # Only the assessment is imported up front; the welcome, results and dialogs are imported
 # where first used (their widgets' CSS costs start-up time), so a resumed profile's first
 # question appears sooner.
-from careerfit.app.messages import GoToQuestion
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.bank import load_bank
 from careerfit.domain import Bank
@@ -493,9 +492,6 @@ class CareerfitApp(App[int]):
 
     def on_continue_assessment(self) -> None:
         self.action_continue()
-
-    def on_go_to_question(self, message: GoToQuestion) -> None:
-        self.go_to_question(message.question_id)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's "Keys" panel lists generic widget keys; careerfit's help says what this

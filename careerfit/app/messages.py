@@ -19,11 +19,3 @@ class OpenAnswers(Message):
 
 class ContinueAssessment(Message):
     """Ask the questions still open in the full assessment (after a quick check, or new ones)."""
-
-
-class GoToQuestion(Message):
-    """Show the questions at this question."""
-
-    def __init__(self, question_id: str) -> None:
-        super().__init__()
-        self.question_id = question_id

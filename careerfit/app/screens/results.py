@@ -36,7 +36,7 @@ class ResultsScreen(FreshScreen[None]):
                 tooltip="Write the Markdown report (the same as 'careerfit report') to a file"),
         Binding("a", "answers", "answers", id="results.answers",
                 tooltip="Every question with its answer; jump to any to change it"),
-        Binding("escape", "questions", "questions", id="results.questions",
+        Binding("escape", "questions", "questions", id="results.questions", show=False,
                 tooltip="Back to the questions to change or add answers"),
         Binding("comma", "settings", "settings", id="results.settings",
                 tooltip="Profile settings: name, current role, hours a week, mode"),
