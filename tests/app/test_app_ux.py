@@ -15,6 +15,7 @@ from careerfit.app.screens.help import HelpScreen
 from careerfit.app.screens.results import ResultsScreen
 from careerfit.app.screens.settings import SettingsDialog
 from careerfit.app.screens.welcome import WelcomeScreen
+from careerfit.app.widgets.picker import Picker
 from careerfit.domain import MAX_HOURS, Bank
 from careerfit.profile_io import load_profile, save_profile
 from careerfit.session import Session
@@ -201,3 +202,21 @@ async def test_focus_is_back_on_the_roles_after_the_questions(make_app: MakeApp,
         await pilot.press("a", "escape")
         await pilot.pause()
         assert app.focused is app.screen.query_one("#roles")
+
+
+async def test_switching_the_mode_keeps_the_question_shown(make_app: MakeApp, bank: Bank, tmp_path: Path) -> None:
+    app = make_app(_saved(bank, tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AssessmentScreen)
+        shown = screen.question.id
+        session = app.session
+        assert session is not None
+        app.action_settings()  # the palette's "Profile settings"
+        await pilot.pause()
+        app.screen.query_one("#mode", Picker).value = "full"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.question.id == shown and len(session.questions) == len(bank.questions)

@@ -53,6 +53,8 @@ class AssessmentScreen(FreshScreen[None]):
             open_ = session.open_questions()
             index = session.questions.index(open_[0]) if only_open and open_ else session.first_open_index()
         self.index = index
+        #: The question on the card (kept by id: a mode switch renumbers the questions).
+        self.shown_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,6 +76,7 @@ class AssessmentScreen(FreshScreen[None]):
     def show_question(self) -> None:
         """Redraw the card, the area list and the progress from the session."""
         q = self.question
+        self.shown_id = q.id
         area = self.session.bank.area(q.skill)
         in_area = self.session.questions_in(q.skill)
         position = (in_area.index(q) + 1, len(in_area))
@@ -92,9 +95,8 @@ class AssessmentScreen(FreshScreen[None]):
     def questions_changed(self) -> None:
         """The session's question set changed (the mode was switched): stay on this question
         if it is still asked, else the first open one."""
-        asked = self.session.questions
-        current = self.question.id if 0 <= self.index < len(asked) else None
-        ids = [q.id for q in asked]
+        current = self.shown_id
+        ids = [q.id for q in self.session.questions]
         self.index = ids.index(current) if current in ids else self.session.first_open_index()
         if self.is_mounted:
             self.show_question()
