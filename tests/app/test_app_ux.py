@@ -57,6 +57,7 @@ async def test_help_lists_the_live_keys_and_the_results_words(make_app: MakeApp,
         keys = app.screen.keys
         assert any(k.key == "k" and k.what.startswith("Skip: not sure") for k in keys)  # the remapped key
         assert any(k.key == "u ^z" and "last answer" in k.what for k in keys)
+        assert any(k.key == "0-4" for k in keys) and not any(k.key == "1" for k in keys)  # one line for 0-4
         assert any("Help for this screen" in k.what for k in keys) and not any(k.what == "Down" for k in keys)
         assert not app.screen.query("#help-words")
         await pilot.press("escape")

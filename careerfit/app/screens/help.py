@@ -7,6 +7,7 @@ the same text the results screen shows.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar, NamedTuple
 
 from textual.app import App, ComposeResult
@@ -17,6 +18,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
 from careerfit.why import LEGEND
+
+_RANGE = re.compile(r"\w-\w")
 
 
 class KeyHelp(NamedTuple):
@@ -31,8 +34,12 @@ def screen_keys(app: App[object], screen: Screen[object]) -> list[KeyHelp]:
     Textual's own keys of a focused list or field (arrows, Tab) are left out as noise."""
     shown: dict[tuple[int, str], list[str]] = {}
     what: dict[tuple[int, str], str] = {}
-    for node, binding, enabled, tooltip in screen.active_bindings.values():
-        if not enabled or binding.system or not binding.id:
+    active = list(screen.active_bindings.values())
+    # A key shown as a range ("0-4") stands for the hidden keys it spans (answer.1 ... answer.4).
+    covered = {chr(c) for _n, b, _e, _t in active if b.key_display and _RANGE.fullmatch(b.key_display)
+               for c in range(ord(b.key_display[0]) + 1, ord(b.key_display[-1]) + 1)}
+    for node, binding, enabled, tooltip in active:
+        if not enabled or binding.system or not binding.id or (not binding.show and binding.key in covered):
             continue
         key = (id(node), binding.action)
         display = app.get_key_display(binding)
