@@ -464,7 +464,8 @@ class CareerfitApp(App[int]):
                 assessment.go_to(index)
             else:
                 assessment.show_question()
-            assessment.query_one("#choices").focus()
+            # After the screen's own resume, which would give the focus back to where it was.
+            self.call_after_refresh(assessment.query_one("#choices").focus)
         else:
             self._reset_to(AssessmentScreen(self.session, index, only_open=only_open))
 

@@ -166,6 +166,7 @@ async def test_a_quick_check_continues_with_only_the_open_questions(make_app: Ma
         screen = app.screen
         assert isinstance(screen, AssessmentScreen) and screen.session.mode == "full"
         assert load_profile(path).extra["mode"] == "full"
+        assert app.focused is not None and app.focused.id == "choices"  # ready for the next answer key
         seen = []
         for _ in range(5):
             seen.append(screen.question.id)
