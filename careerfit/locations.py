@@ -12,6 +12,8 @@ _PACKAGE = Path(__file__).resolve().parent
 LEXICON_FILE = "lexicon.toml"
 #: The user's key remapping, in the user data folder (see careerfit.keymap).
 KEYMAP_FILE = "keymap.toml"
+#: The app's own preferences (the theme), beside the keymap (see careerfit.app_settings).
+SETTINGS_FILE = "settings.toml"
 
 
 def builtin_bank() -> Path:

@@ -384,7 +384,7 @@ def to_json(bank: Bank, profile: Profile, a: Assessment, progress: Progress | No
             "fit": round(s.fit, 1),
             "effort_hours": round(s.effort_hours, 1),
             "effort_weeks": round(a.weeks(s.effort_hours), 1),
-            "plan": plan(a.plan if a.focus == role_id else plan_for(bank, profile.answers, s)),
+            "plan": plan(a.plan if a.focus == role_id else plan_for(bank, profile.answers, s, profile.not_relevant)),
         }
 
     return {

@@ -24,7 +24,7 @@ The method (README "How scoring works" says the same in prose):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from math import floor
 from typing import NamedTuple
 
@@ -240,12 +240,19 @@ def pivot_distance(bank: Bank, score: RoleScore, current: Role, declared: bool) 
     return (hours_beyond_job(bank, score, current) + w * score.unused_hours) * (1 - prior)
 
 
-def plan_for(bank: Bank, answers: Mapping[str, int], score: RoleScore) -> tuple[PlanStep, ...]:
-    """The gaps of one role, most fit gained per hour first, each with next actions."""
+def plan_for(bank: Bank, answers: Mapping[str, int], score: RoleScore,
+             not_relevant: Collection[str] = ()) -> tuple[PlanStep, ...]:
+    """The gaps of one role, most fit gained per hour first, each with next actions.
+
+    An area the person marked "not relevant to me" still counts (as 0) in fit and effort,
+    but is not put in the plan: they said they will not work on it, and a plan opening with
+    it would be advice they already declined.
+    """
     weight_sum = sum(a.importance for a in score.areas if a.importance > 0 and a.required > 0)
+    declined = set(not_relevant)
     steps = []
     for a in score.areas:
-        if a.gap <= 0:
+        if a.gap <= 0 or a.area in declined:
             continue
         gain = 100.0 * a.importance * a.gap / a.required / weight_sum if weight_sum else 0.0
         steps.append(PlanStep(a.area, a.you, a.required, a.gap, a.gap_hours, gain, _actions(bank, answers, a.area)))
@@ -308,7 +315,7 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
     ranking = tuple((rid, d) for d, _, rid in ranked)
     pivot = ranking[0][0] if ranking else None
     focus = target if target is not None else pivot
-    plan = plan_for(bank, profile.answers, by_id[focus]) if focus is not None else ()
+    plan = plan_for(bank, profile.answers, by_id[focus], profile.not_relevant) if focus is not None else ()
     answered = sum(s.answered for s in skills.values())
     return Assessment(
         skills=skills,

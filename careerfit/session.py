@@ -46,6 +46,11 @@ MODE_KEY = "mode"
 #: A new profile's random id while it lives in ``draft.toml`` (dropped on "save as"): tells
 #: this window's draft from another window's new one that took its place.
 DRAFT_ID_KEY = "draft_id"
+#: The profile key (an extra key, kept on round trips) listing questions the person skipped,
+#: so a skipped question reads "skipped", not "not answered yet" like one never shown.
+SKIPPED_KEY = "skipped"
+#: Changes ``Session.undo`` can take back in one sitting (older ones are dropped).
+MAX_UNDO = 100
 DRAFT_NAME = "draft.toml"
 RECENT_NAME = "recent.toml"
 MAX_RECENT = 8
@@ -119,7 +124,10 @@ def profile_slug(name: str) -> str:
     """
     text = unicodedata.normalize("NFC", clean_text(name, single_line=True)).lower()
     slug = re.sub(r"-{2,}", "-", "".join(c if c.isalnum() or c in "_-" else "-" for c in text)).strip("-")
-    return slug[:MAX_SLUG].strip("-")
+    if len(slug) > MAX_SLUG:  # cut between words; a single word longer than the limit where it must
+        head = slug[: MAX_SLUG + 1]
+        slug = head.rsplit("-", 1)[0] if "-" in head else slug[:MAX_SLUG]
+    return slug.strip("-")
 
 
 def default_profile_path(name: str) -> Path:
@@ -383,6 +391,34 @@ def _snapshot(profile: Profile) -> Profile:
                                extra=copy.deepcopy(profile.extra))
 
 
+def check_details(bank: Bank, name: str, current_role: str | None, hours_per_week: float, mode: str,
+                  *, what: str = "profile settings") -> str:
+    """The welcome form's and the settings dialog's values checked against the limits
+    ``ProfileModel`` applies to a file (``careerfit.domain``'s constants); the cleaned name.
+    ``ProfileError`` naming the first problem."""
+    if len(name) > MAX_NAME:  # before cleaning, as ProfileModel checks a file's name
+        raise ProfileError(f"invalid {what}: the name is over {MAX_NAME} characters")
+    if (isinstance(hours_per_week, bool) or not isinstance(hours_per_week, int | float)
+            or not MIN_HOURS <= hours_per_week <= MAX_HOURS):
+        raise ProfileError(f"invalid {what}: hours a week must be {MIN_HOURS:g} to {MAX_HOURS:g}")
+    if current_role and not bank.has_role(current_role):
+        raise ProfileError(f"invalid {what}: unknown role '{current_role}'")
+    if mode not in MODES:
+        raise ProfileError(f"invalid {what}: mode must be one of {', '.join(MODES)}")
+    return clean_text(name, single_line=True)
+
+
+@dataclass(frozen=True)
+class Undo:
+    """What one change replaced: enough to put the answers back as they were."""
+
+    question_id: str | None
+    answers: dict[str, int]
+    not_relevant: list[str]
+    skipped: list[str]
+    what: str
+
+
 # --- the session ----------------------------------------------------------------------------
 
 
@@ -426,6 +462,8 @@ class Session:
     #: What the last save merged in from another window, until the app has shown it
     #: (``take_merge_report``).
     merge_report: MergeReport | None = field(init=False, default=None)
+    #: This sitting's answers, skips and "not relevant" marks, newest last, for ``undo``.
+    _undo: list[Undo] = field(init=False, default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.questions = questions_for_mode(self.bank, self.mode)
@@ -438,14 +476,7 @@ class Session:
         Built directly, not through pydantic: the welcome screen's values are checked here,
         against the same limits ``ProfileModel`` applies to a file.
         """
-        if len(name) > MAX_NAME:  # before cleaning, as ProfileModel checks a file's name
-            raise ProfileError(f"invalid new profile: the name is over {MAX_NAME} characters")
-        name = clean_text(name, single_line=True)
-        if (isinstance(hours_per_week, bool) or not isinstance(hours_per_week, int | float)
-                or not MIN_HOURS <= hours_per_week <= MAX_HOURS):
-            raise ProfileError(f"invalid new profile: hours a week must be {MIN_HOURS:g} to {MAX_HOURS:g}")
-        if current_role and not bank.has_role(current_role):
-            raise ProfileError(f"invalid new profile: unknown role '{current_role}'")
+        name = check_details(bank, name, current_role, hours_per_week, mode, what="new profile")
         import secrets
 
         profile = Profile(name=name, current_role=current_role or None, hours_per_week=hours_per_week,
@@ -498,6 +529,44 @@ class Session:
 
     def is_not_relevant(self, area_id: str) -> bool:
         return area_id in self.profile.not_relevant
+
+    @property
+    def skipped(self) -> list[str]:
+        """Question ids skipped and not answered since (a hand-edited bad value is ignored)."""
+        raw = self.profile.extra.get(SKIPPED_KEY)
+        return [x for x in raw if isinstance(x, str)] if isinstance(raw, list) else []
+
+    def is_skipped(self, question_id: str) -> bool:
+        return question_id not in self.profile.answers and question_id in self.skipped
+
+    def open_questions(self, mode: Mode | None = None) -> tuple[Question, ...]:
+        """Questions of ``mode``'s set (the session's by default) neither answered nor skipped,
+        outside areas marked not relevant: what "continue" asks."""
+        qs = self.questions if mode is None else questions_for_mode(self.bank, mode)
+        skipped = set(self.skipped)
+        return tuple(q for q in qs if q.id not in self.profile.answers and q.id not in skipped
+                     and not self.is_not_relevant(q.skill))
+
+    def continue_offer(self) -> str | None:
+        """What continuing would ask, in words, or ``None`` when nothing of the full set is open:
+        the rest of the full assessment after a quick check, or the questions an old profile
+        never saw (areas added to the bank since)."""
+        n = len(self.open_questions("full"))
+        if not n:
+            return None
+        plural = "s" if n != 1 else ""
+        if self.mode == "quick":
+            return f"continue with the full assessment ({n} more question{plural})"
+        return f"answer the {n} new question{plural}"
+
+    @property
+    def is_complete(self) -> bool:
+        """Every question of the set answered, skipped or in an area marked not relevant."""
+        return not self.open_questions()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
 
     def first_open_index(self) -> int:
         """Where a resumed sitting continues: the first unanswered question not marked away."""
@@ -565,17 +634,60 @@ class Session:
 
     # --- changing -----------------------------------------------------------------------
 
+    def _remember(self, question_id: str | None, what: str) -> None:
+        self._undo.append(Undo(question_id, dict(self.profile.answers), list(self.profile.not_relevant),
+                               self.skipped, what))
+        del self._undo[:-MAX_UNDO]
+
+    def _set_skipped(self, skipped: list[str]) -> None:
+        if skipped:
+            self.profile.extra[SKIPPED_KEY] = skipped
+        else:
+            self.profile.extra.pop(SKIPPED_KEY, None)
+
     def set_answer(self, question_id: str, level: int | None) -> Path:
-        """Record (or, with ``None``, clear) an answer and save at once."""
+        """Record an answer (or, with ``None``, skip: clear it and mark it skipped) and save at once."""
+        self._remember(question_id, "answer" if level is not None else "skip")
         answers = dict(self.profile.answers)
+        skipped = [x for x in self.skipped if x != question_id]
         if level is None:
             answers.pop(question_id, None)
+            skipped.append(question_id)
         else:
             answers[question_id] = level
         self.profile.answers = answers
+        self._set_skipped(skipped)
         return self.persist()
 
+    def undo(self) -> tuple[Undo | None, Path | None]:
+        """Take back the last answer, skip or "not relevant" of this sitting and save, as any
+        change is saved. ``(None, None)`` when there is nothing to undo; ``SaveError`` with
+        the undone state kept in memory."""
+        if not self._undo:
+            return None, None
+        last = self._undo.pop()
+        self.profile.answers = dict(last.answers)
+        self.profile.not_relevant = list(last.not_relevant)
+        self._set_skipped(list(last.skipped))
+        return last, self.persist()
+
+    def update_settings(self, *, name: str, current_role: str | None, hours_per_week: float, mode: Mode) -> Path:
+        """Change the profile's details at any time (checked as the welcome form's are) and save."""
+        name = check_details(self.bank, name, current_role, hours_per_week, mode)
+        self.profile.name = name
+        self.profile.current_role = current_role or None
+        self.profile.hours_per_week = hours_per_week
+        self.set_mode(mode)
+        return self.persist()
+
+    def set_mode(self, mode: Mode) -> None:
+        """Switch between the quick check and the full set; answers are kept either way."""
+        self.mode = mode
+        self.profile.extra[MODE_KEY] = mode
+        self.questions = questions_for_mode(self.bank, mode)
+
     def toggle_not_relevant(self, area_id: str) -> Path:
+        self._remember(None, "not relevant")
         nr = list(self.profile.not_relevant)
         if area_id in nr:
             nr.remove(area_id)

@@ -195,3 +195,16 @@ def test_step_multipliers_must_be_positive_and_finite(tmp_path, bad):
                                      '[[question]]\nid = "ml.x"\nskill = "ml"\ntext = "?"\n')
     with pytest.raises(BankError, match="step_multipliers"):
         load_bank(tmp_path)
+
+
+def test_plan_leaves_out_areas_marked_not_relevant(bank):
+    """A declined area still counts as 0 in fit and effort, but the plan does not open with it."""
+    levels = {"ml": 3, "statistics": 3, "analysis": 3, "business": 2}
+    answers = {q.id: levels[q.skill] for q in bank.questions if q.skill in levels}
+    plain = assess(bank, Profile(answers=answers), "ml_engineer")
+    first = plain.plan[0].area
+    declined = assess(bank, Profile(answers=answers, not_relevant=[first]), "ml_engineer")
+    assert first not in [step.area for step in declined.plan]
+    assert declined.plan and declined.plan[0].area != first
+    assert declined.role("ml_engineer").fit == pytest.approx(plain.role("ml_engineer").fit)
+    assert declined.role("ml_engineer").effort_hours == pytest.approx(plain.role("ml_engineer").effort_hours)

@@ -13,7 +13,7 @@ import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -38,6 +38,9 @@ from careerfit.session import (
     replaces_other_file,
 )
 
+if TYPE_CHECKING:
+    from careerfit.app.widgets.details_form import Details
+
 HANDLED_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 
 
@@ -51,6 +54,8 @@ class CareerfitApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save", id="save", tooltip="Save the profile (asks for a path the first time)"),
         Binding("ctrl+q", "quit", "quit", priority=True, id="quit", tooltip="Save and quit"),
+        Binding("question_mark,f1", "help", "help", id="help",
+                tooltip="Help for this screen: its keys, and on the results what the words mean"),
     ]
 
     def __init__(self, profile_path: Path | None = None, *, bank: Bank | None = None,
@@ -83,6 +88,7 @@ class CareerfitApp(App[int]):
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.add_signal_handler(sig, self._on_signal, sig)
         self._apply_keymap()
+        self._apply_settings()
         path = self.profile_path
         if path is not None and path.exists():
             self.resume_path(path)  # straight to the questions: the welcome is built only if needed
@@ -105,6 +111,34 @@ class CareerfitApp(App[int]):
         if keymap:
             self.set_keymap(keymap)
 
+    def _apply_settings(self) -> None:
+        """The theme chosen last time (``settings.toml``); a broken file: defaults and a notice.
+        Every later theme change is written back."""
+        from careerfit.locations import SETTINGS_FILE, user_data_dir
+
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        path = user_data_dir() / SETTINGS_FILE
+        if not path.exists():
+            return  # the usual first run: pydantic is not imported just to find nothing
+        from careerfit.app_settings import load_settings
+
+        try:
+            settings = load_settings(path)
+        except CareerfitError as exc:
+            self.notify(f"{exc}\nUsing the default settings.", title="Settings not applied", severity="warning",
+                        markup=False, timeout=10)
+        else:
+            if settings.theme is not None and settings.theme in self.available_themes:
+                self.theme = settings.theme
+            elif settings.theme is not None:
+                self.notify(f"{path}: unknown theme '{settings.theme}'; using the default.",
+                            title="Settings not applied", severity="warning", markup=False, timeout=10)
+
+    def _remember_theme(self, theme: object) -> None:
+        from careerfit.app_settings import AppSettings, save_settings, settings_path
+
+        save_settings(settings_path(), AppSettings(theme=self.theme))
+
     def _welcome(self, new_path: Path | None = None) -> Screen:
         from careerfit.app.screens.welcome import WelcomeScreen
 
@@ -124,6 +158,8 @@ class CareerfitApp(App[int]):
         self.save_failed = False
         self._update_title()
         self._reset_to(AssessmentScreen(session))
+        if session.profile.answers and session.is_complete:
+            self.show_results()  # nothing left to ask: where the person left off is the results
         if path_note:
             self.notify(path_note, markup=False)
 
@@ -340,8 +376,110 @@ class CareerfitApp(App[int]):
         self._reset_to(self._welcome())
         self._update_title()
 
+    # --- help, settings, the answers overview, continuing -----------------------------------
+
+    def action_help(self) -> None:
+        """Help for the screen shown now: its live keys; on the results, the legend's words."""
+        from careerfit.app.screens.help import HelpScreen, legend_lines, screen_keys
+        from careerfit.app.screens.results import ResultsScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        words = legend_lines() if isinstance(screen, ResultsScreen) else None
+        title = {"WelcomeScreen": "start", "AssessmentScreen": "questions", "ResultsScreen": "results",
+                 "PostingScreen": "job posting"}.get(type(screen).__name__, "this screen")
+        self.push_screen(HelpScreen(title, screen_keys(self, screen), words))
+
+    def action_settings(self) -> None:
+        from careerfit.app.screens.settings import SettingsDialog
+
+        s = self.session
+        if s is None:
+            self.notify("Start or resume an assessment first; its details are on the welcome screen.",
+                        markup=False)
+            return
+
+        def chosen(values: Details | None) -> None:
+            if values is None:
+                return
+            self.record(lambda: s.update_settings(**values))
+            self._update_title()
+            self._questions_changed()
+            self.notify("Settings saved.", markup=False)
+
+        self.push_screen(SettingsDialog(s), chosen)
+
+    def _questions_changed(self) -> None:
+        """After settings or continuing: the open assessment follows the new question set and
+        the results show the new numbers."""
+        from careerfit.app.screens.results import ResultsScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, AssessmentScreen):
+                screen.questions_changed()
+            elif isinstance(screen, ResultsScreen) and screen.is_mounted:
+                screen.refresh_results()
+
+    def action_answers(self) -> None:
+        from careerfit.app.screens.answers import AnswersScreen
+
+        if self.session is None:
+            self.notify("No answers yet: start or resume an assessment.", markup=False)
+            return
+        self.push_screen(AnswersScreen(self.session),
+                         lambda qid: self.go_to_question(qid) if qid is not None else None)
+
+    def go_to_question(self, question_id: str, *, only_open: bool = False) -> None:
+        """The questions at ``question_id`` (back to the open assessment, if there is one)."""
+        if self.session is None:
+            return
+        ids = [q.id for q in self.session.questions]
+        index = ids.index(question_id) if question_id in ids else None
+        if any(isinstance(s, AssessmentScreen) for s in self.screen_stack):
+            while not isinstance(self.screen, AssessmentScreen):
+                self.pop_screen()
+            assessment = self.screen
+            assessment.only_open = only_open
+            if index is not None:
+                assessment.go_to(index)
+            else:
+                assessment.show_question()
+            # After the screen's own resume, which would give the focus back to where it was.
+            self.call_after_refresh(assessment.query_one("#choices").focus)
+        else:
+            self._reset_to(AssessmentScreen(self.session, index, only_open=only_open))
+
+    def action_continue(self) -> None:
+        """Ask only what is unanswered: the rest of the full assessment after a quick check,
+        or the questions an old profile never saw."""
+        s = self.session
+        if s is None:
+            return
+        open_ = s.open_questions("full")
+        if not open_:
+            self.notify("Every question is answered, skipped or in an area marked not relevant.", markup=False)
+            return
+        if s.mode != "full":
+            s.set_mode("full")
+            self.record(s.persist)
+            self._questions_changed()
+        self.go_to_question(open_[0].id, only_open=True)
+
+    def on_open_settings(self) -> None:
+        self.action_settings()
+
+    def on_open_answers(self) -> None:
+        self.action_answers()
+
+    def on_continue_assessment(self) -> None:
+        self.action_continue()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel lists generic widget keys; careerfit's help says what this
+        # screen's keys do (and, on the results, what the words mean).
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
+        yield SystemCommand("Help", "Keys of this screen and what the results mean (? or F1)", self.action_help)
         yield SystemCommand("Save profile", "Save the profile (Ctrl+S)", self.action_save)
         yield SystemCommand("Export report", "Write the Markdown report to a file", self.action_export)
         yield SystemCommand("Resume a profile", "Open a saved profile file", self.action_resume)
@@ -349,6 +487,12 @@ class CareerfitApp(App[int]):
         if self.session is not None:
             yield SystemCommand("Go to results", "Fit by role, pivot and plan", self.show_results)
             yield SystemCommand("Go to questions", "Change or add answers", self.show_answers)
+            yield SystemCommand("Profile settings", "Name, current role, hours a week, mode", self.action_settings)
+            yield SystemCommand("Answers overview", "Every question with its answer; jump to any",
+                                self.action_answers)
+            offer = self.session.continue_offer()
+            if offer:
+                yield SystemCommand("Continue the assessment", offer[:1].upper() + offer[1:], self.action_continue)
             yield SystemCommand("Analyse a job posting", "Paste a posting: the role it reads like, your fit, "
                                 "save it as a target", self.show_posting)
 
@@ -358,7 +502,8 @@ class CareerfitApp(App[int]):
         """Save, then quit; if saving fails, ask rather than lose the answers."""
         from careerfit.app.screens.dialogs import ErrorPanel
         s = self.session
-        if s is None or self.record(s.persist):
+        failed_before = self.save_failed  # e.g. the first "save as" failed: only the draft holds them
+        if s is None or (self.record(s.persist) and not failed_before):
             self.exit(return_code=0)
             return
 
@@ -369,7 +514,8 @@ class CareerfitApp(App[int]):
                 self.action_save()
 
         self.push_screen(
-            ErrorPanel("Could not save", f"Saving to {s.save_target} failed. Your answers are still here.",
+            ErrorPanel("Could not save", f"Saving to {s.save_target} failed. Your answers are still here."
+                       if self.save_failed else f"Your last save failed; the answers are only in {s.save_target}.",
                        (("elsewhere", "Save elsewhere"), ("quit", "Quit without saving"), ("cancel", "Cancel"))),
             chosen,
         )
@@ -377,14 +523,17 @@ class CareerfitApp(App[int]):
 
 def binding_owners() -> tuple[type[DOMNode], ...]:
     """The app, its screens and its widgets with bindings of their own."""
+    from careerfit.app.screens.answers import AnswersScreen
     from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
+    from careerfit.app.screens.help import HelpScreen
     from careerfit.app.screens.posting import PostingScreen
     from careerfit.app.screens.results import ResultsScreen
+    from careerfit.app.screens.settings import SettingsDialog
     from careerfit.app.screens.welcome import WelcomeScreen
     from careerfit.app.widgets.picker import Picker, PickerList
 
     return (CareerfitApp, AssessmentScreen, ResultsScreen, PostingScreen, WelcomeScreen, PathDialog, ErrorPanel,
-            Picker, PickerList)
+            SettingsDialog, HelpScreen, AnswersScreen, Picker, PickerList)
 
 
 def known_binding_ids() -> set[str]:

@@ -37,7 +37,8 @@ async def test_new_assessment_answer_results_save_and_reload(make_app: MakeApp, 
         await answer_many(pilot, [2] * (quick - 3))
         assert isinstance(app.screen, ResultsScreen)  # after the last question
         text = screen_text(app)
-        assert "Fit by role" in text and "Plan" in text
+        detail = str(app.screen.query_one("#detail").render())  # scrolls below the fold at 80x24
+        assert "Fit by role" in text and "Plan" in detail
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, PathDialog)
         app.screen.query_one(Input).value = str(target)
@@ -50,6 +51,8 @@ async def test_new_assessment_answer_results_save_and_reload(make_app: MakeApp, 
     again = make_app(target)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert isinstance(again.screen, ResultsScreen)  # complete: reopens where it ended
+        await pilot.press("escape")
         assert isinstance(again.screen, AssessmentScreen)
         assert again.session.profile.answers == answers
         assert again.session.mode == "quick"

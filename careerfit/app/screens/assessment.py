@@ -7,6 +7,7 @@ answer stays in memory.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -20,7 +21,7 @@ from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.progress_line import ProgressLine
 from careerfit.app.widgets.question_card import QuestionCard
 from careerfit.domain import Question
-from careerfit.session import Session
+from careerfit.session import Session, Undo
 
 
 class AssessmentScreen(FreshScreen[None]):
@@ -38,12 +39,22 @@ class AssessmentScreen(FreshScreen[None]):
                 tooltip="Mark this whole area not relevant to me (or undo)"),
         Binding("a", "areas", "areas", show=False, id="areas", tooltip="Jump to an area (focus the area list)"),
         Binding("r", "results", "results", id="results", tooltip="See the results for what is answered so far"),
+        Binding("u,ctrl+z", "undo", "undo", id="undo", show=False,
+                tooltip="Take back the last answer, skip or 'not relevant' (saved like any answer)"),
     ]
 
-    def __init__(self, session: Session, index: int | None = None) -> None:
+    def __init__(self, session: Session, index: int | None = None, *, only_open: bool = False) -> None:
         super().__init__()
         self.session = session
-        self.index = session.first_open_index() if index is None else index
+        #: Continuing a sitting: answering moves on to the next question still open, past
+        #: those answered before, so only what is unanswered is asked.
+        self.only_open = only_open
+        if index is None:
+            open_ = session.open_questions()
+            index = session.questions.index(open_[0]) if only_open and open_ else session.first_open_index()
+        self.index = index
+        #: The question on the card (kept by id: a mode switch renumbers the questions).
+        self.shown_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,11 +76,12 @@ class AssessmentScreen(FreshScreen[None]):
     def show_question(self) -> None:
         """Redraw the card, the area list and the progress from the session."""
         q = self.question
+        self.shown_id = q.id
         area = self.session.bank.area(q.skill)
         in_area = self.session.questions_in(q.skill)
         position = (in_area.index(q) + 1, len(in_area))
         self.query_one(QuestionCard).show(area, q, position, self.session.answer_of(q.id),
-                                          self.session.is_not_relevant(q.skill))
+                                          self.session.is_not_relevant(q.skill), self.session.is_skipped(q.id))
         self.query_one(AreaList).refresh_areas(q.skill)
         done, total = self.session.progress()
         self.query_one(ProgressLine).set_progress(done, total)
@@ -80,8 +92,32 @@ class AssessmentScreen(FreshScreen[None]):
         self.index = max(0, min(index, len(self.session.questions) - 1))
         self.show_question()
 
+    def questions_changed(self) -> None:
+        """The session's question set changed (the mode was switched): stay on this question
+        if it is still asked, else the first open one."""
+        current = self.shown_id
+        ids = [q.id for q in self.session.questions]
+        self.index = ids.index(current) if current in ids else self.session.first_open_index()
+        if self.is_mounted:
+            self.show_question()
+
+    def go_to_question(self, question_id: str) -> None:
+        ids = [q.id for q in self.session.questions]
+        if question_id in ids:
+            self.go_to(ids.index(question_id))
+
     def advance(self) -> None:
-        """Next question; after the last one, the results."""
+        """Next question; after the last one, the results. Continuing, the next open one."""
+        if self.only_open:
+            ids = {q.id for q in self.session.open_questions()}
+            later = [i for i, q in enumerate(self.session.questions) if i > self.index and q.id in ids]
+            if later:
+                self.go_to(later[0])
+                return
+            self.only_open = False
+            self.show_question()
+            self.action_results()
+            return
         if self.index + 1 >= len(self.session.questions):
             self.show_question()
             self.action_results()
@@ -125,6 +161,27 @@ class AssessmentScreen(FreshScreen[None]):
                 self.go_to(later[0])
                 return
         self.show_question()
+
+    def action_undo(self) -> None:
+        """Back to the question whose answer (or skip) was taken back, shown as it is now."""
+        undone: list[object] = []
+
+        def change() -> Path:
+            last, path = self.session.undo()
+            undone.append(last)
+            return path if path is not None else self.session.save_target
+
+        if not self.session.can_undo:
+            self.notify("Nothing to undo in this sitting.", markup=False)
+            return
+        self.app.record(change)  # type: ignore[attr-defined]
+        last = undone[0] if undone else None
+        if isinstance(last, Undo) and last.question_id is not None:
+            self.go_to_question(last.question_id)
+        else:
+            self.show_question()
+        if isinstance(last, Undo):
+            self.notify(f"Undone: the last {last.what}.", markup=False)
 
     def action_results(self) -> None:
         self.careerfit.show_results()

@@ -52,9 +52,18 @@ scores it).
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+#: Characters of a suggested target name (a saved name may be up to 60).
+SUGGESTED_LENGTH = 40
+
+
 def suggested_name(title: str) -> str:
-    """``"Senior ML Engineer (Search)"`` -> ``"senior-ml-engineer-search"`` (at most 40 characters)."""
-    return _NOT_NAME.sub("-", title).strip("-").lower()[:40].rstrip("-") or "posting"
+    """``"Senior ML Engineer (Search)"`` -> ``"senior-ml-engineer-search"``: at most 40 characters,
+    cut between words (a single word longer than that is cut at 40)."""
+    name = _NOT_NAME.sub("-", title).strip("-").lower()
+    if len(name) > SUGGESTED_LENGTH:
+        head = name[: SUGGESTED_LENGTH + 1]
+        name = head.rsplit("-", 1)[0] if "-" in head else name[:SUGGESTED_LENGTH]
+    return name.strip("-") or "posting"
 
 
 class PostingScreen(FreshScreen[bool]):
@@ -65,6 +74,8 @@ class PostingScreen(FreshScreen[bool]):
                 tooltip="Analyse the pasted posting: the role it reads like, the evidence, your fit and plan"),
         Binding("ctrl+t", "save_target", "save as target", id="posting.save-target",
                 tooltip="Keep this posting in the profile as a named target, listed with the roles"),
+        Binding("ctrl+l", "clear", "clear", id="posting.clear",
+                tooltip="Clear the posting box and its report, to paste another"),
         # Listed before "close": while a posting is being read, Escape cancels the reading.
         Binding("escape", "cancel", "cancel", id="posting.cancel",
                 tooltip="Stop reading this posting; the last report stays"),
@@ -88,6 +99,7 @@ class PostingScreen(FreshScreen[bool]):
             yield Input(placeholder="target name", id="target-name", compact=True, max_length=60,
                         restrict=r"[A-Za-z0-9_-]*", tooltip="Letters, digits, _ and -")
             yield Button("Save as target", id="save-target", compact=True, disabled=True, tooltip="Ctrl+T")
+            yield Button("Clear", id="clear", compact=True, tooltip="Ctrl+L")
         yield Label("", id="posting-status", markup=False)
         with VerticalScroll(id="posting-result"):
             yield Static(Markdown(HELP, hyperlinks=False), id="posting-report")
@@ -160,12 +172,53 @@ class PostingScreen(FreshScreen[bool]):
 
     # --- saving as a target -------------------------------------------------------------
 
+    def action_clear(self) -> None:
+        """An empty box, the help back in place of the report, no target name: a fresh start."""
+        self.action_cancel()
+        self.query_one("#posting-text", TextArea).clear()
+        self.query_one("#target-name", Input).value = ""
+        self.analysis, self.report = None, ""
+        self.query_one("#save-target", Button).disabled = True
+        self.query_one("#posting-report", Static).update(Markdown(HELP, hyperlinks=False))
+        self._status("")
+        self.query_one("#posting-text", TextArea).focus()
+
     def action_save_target(self) -> None:
         if self.analysis is None:
             self._status("Analyse a posting first (Ctrl+R).", error=True)
             return
         name = self.query_one("#target-name", Input).value.strip()
+        if name in self._saved_names():
+            self._confirm_replace(name)
+            return
+        self._save_target(name)
+
+    def _saved_names(self) -> set[str]:
+        raw = self.session.profile.extra.get("targets")
+        return set(raw) if isinstance(raw, dict) else set()
+
+    def _confirm_replace(self, name: str) -> None:
+        """A target of that name is saved already: "Keep it" (first, so Enter keeps it) or replace."""
+        from careerfit.app.screens.dialogs import ErrorPanel
+
+        def chosen(choice: str | None) -> None:
+            if choice == "replace":
+                self._save_target(name)
+            else:
+                self._status(f"Target '{name}' kept as it was; choose another name to save this posting.")
+                self.query_one("#target-name", Input).focus()
+
+        self.app.push_screen(
+            ErrorPanel("Replace the saved target?", f"A target named '{name}' is saved in this profile. "
+                       "Replacing it loses the posting it holds.",
+                       (("keep", "Keep it, choose another name"), ("replace", "Replace it"))),
+            chosen,
+        )
+
+    def _save_target(self, name: str) -> None:
         analysis = self.analysis
+        if analysis is None:
+            return
         try:
             saved = self.careerfit.record(
                 lambda: self.session.save_posting_as_target(name, analysis))
@@ -192,6 +245,8 @@ class PostingScreen(FreshScreen[bool]):
             self.action_analyse()
         elif event.button.id == "save-target":
             self.action_save_target()
+        elif event.button.id == "clear":
+            self.action_clear()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

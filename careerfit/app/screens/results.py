@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Label, OptionList, Static
 
+from careerfit.app.messages import ContinueAssessment, OpenAnswers, OpenSettings
 from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.role_detail import RoleDetail
@@ -33,8 +35,14 @@ class ResultsScreen(FreshScreen[None]):
                 tooltip="Paste a job posting: the role it reads like, your fit, and save it as a target"),
         Binding("e", "app.export", "export report", id="results.export",
                 tooltip="Write the Markdown report (the same as 'careerfit report') to a file"),
-        Binding("a,escape", "answers", "answers", key_display="a", id="results.answers",
+        Binding("a", "answers", "answers", id="results.answers",
+                tooltip="Every question with its answer; jump to any to change it"),
+        Binding("escape", "questions", "questions", id="results.questions", show=False,
                 tooltip="Back to the questions to change or add answers"),
+        Binding("comma", "settings", "settings", id="results.settings",
+                tooltip="Profile settings: name, current role, hours a week, mode"),
+        Binding("c", "continue", "continue", id="results.continue",
+                tooltip="Continue: ask only the questions not answered yet (the full assessment's, new areas')"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -76,10 +84,15 @@ class ResultsScreen(FreshScreen[None]):
         current = bank.role(a.current_role).name
         done, total = self.session.progress()
         self.query_one("#reach", Static).update(
-            f"Current role: {current}\nWithin reach: {reach}\n{done} of {total} answered\n"
+            f"Current role: {current}\nWithin reach: {reach}\n{done} of {total} answered{self._offer()}\n"
             f"* pivot  = current\n{LEGEND.replace(' · ', chr(10))}"
         )
         self.show_role(focus)
+
+    def _offer(self) -> str:
+        """The "continue" line: what ``c`` would ask, when anything is left."""
+        offer = self.session.continue_offer()
+        return f"\nc: {offer}" if offer else ""
 
     def _targets(self) -> dict[str, Role]:
         """The profile's saved targets; a hand-broken one is reported, not fatal."""
@@ -116,5 +129,27 @@ class ResultsScreen(FreshScreen[None]):
         if saved:
             self.refresh_results()
 
-    def action_answers(self) -> None:
+    def action_questions(self) -> None:
         self.careerfit.show_answers()
+
+    def action_answers(self) -> None:
+        self.post_message(OpenAnswers())
+
+    def action_settings(self) -> None:
+        self.post_message(OpenSettings())
+
+    def action_continue(self) -> None:
+        self.post_message(ContinueAssessment())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "continue":
+            return bool(self.session.open_questions("full"))  # hidden when nothing is left to ask
+        return True
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Back from a dialog or another screen: the role list has the focus again, visibly."""
+        self.call_after_refresh(self._keep_focus)
+
+    def _keep_focus(self) -> None:
+        if self.is_current and self.focused is None:
+            self.query_one(RoleList).focus()

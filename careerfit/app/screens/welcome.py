@@ -1,38 +1,31 @@
 """Welcome: start a new assessment, or resume the draft, a recent profile or any file.
 
-Starting takes one keystroke: Enter on "New assessment" (or in any field) starts with the
-details typed so far; the draft and recent profiles are one line each.
+Starting takes one keystroke: Enter on "New assessment" (or Ctrl+N anywhere) starts with
+the details typed so far; Enter in a field moves to the next. The draft and recent
+profiles are one line each.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, TypedDict
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from careerfit.app.screens.base import FreshScreen
+from careerfit.app.widgets.details_form import Details, DetailsForm
 from careerfit.app.widgets.footer import Footer
-from careerfit.app.widgets.picker import Picker
-from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
-from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, questions_for_mode, recent_profiles
+from careerfit.domain import Bank
+from careerfit.errors import ProfileError
+from careerfit.session import DraftInfo, RecentEntry, ago, load_draft, recent_profiles
 from careerfit.text import clean_text
 
 TAGLINE = "Which role fits you today, and what is the easiest pivot from here?"
-
-
-class NewDetails(TypedDict):
-    """The form's details, named as ``CareerfitApp.start_new`` takes them."""
-
-    name: str
-    current_role: str | None
-    hours_per_week: float
-    mode: Mode
 
 
 class WelcomeScreen(FreshScreen[None]):
@@ -55,21 +48,7 @@ class WelcomeScreen(FreshScreen[None]):
         with Vertical(id="welcome"):
             yield Static(TAGLINE, id="tagline", markup=False)
             yield OptionList(*self._start_options(), id="start")
-            with Grid(id="details"):
-                yield Label("Name", markup=False)
-                yield Input(placeholder="your name (optional)", id="name", compact=True, max_length=MAX_NAME)
-                yield Label("Current role", markup=False)
-                yield Picker([(Content(r.name), r.id) for r in self.bank.roles], prompt="not sure / none", id="role")
-                yield Label("Hours/week", markup=False)
-                yield Input("8", id="hours", type="number", compact=True, max_length=5,
-                            tooltip="Hours a week you can spend learning; turns effort into weeks")
-                yield Label("Mode", markup=False)
-                quick = len(questions_for_mode(self.bank, "quick"))
-                yield Picker(
-                    [(f"Quick check, {quick} questions", "quick"),
-                     (f"Full assessment, {len(self.bank.questions)} questions", "full")],
-                    value="quick", id="mode",
-                )
+            yield DetailsForm(self.bank, hours=self.bank.scoring.default_hours_per_week)
         yield Footer()
 
     def _start_options(self) -> list[Option]:
@@ -93,22 +72,16 @@ class WelcomeScreen(FreshScreen[None]):
     # --- reading the form ---------------------------------------------------------------
 
     @property
-    def details(self) -> NewDetails:
+    def details(self) -> Details:
         """The new profile's details as typed; a bad hours value falls back to the default."""
-        role = self.query_one("#role", Picker).value
+        form = self.query_one(DetailsForm)
         try:
-            hours = float(self.query_one("#hours", Input).value)
-        except ValueError:
+            return form.read()
+        except ProfileError:
+            name, role, _hours, mode = form.raw()
             hours = self.bank.scoring.default_hours_per_week
-        if not MIN_HOURS <= hours <= MAX_HOURS:
-            hours = self.bank.scoring.default_hours_per_week
-        mode: Mode = "full" if self.query_one("#mode", Picker).value == "full" else "quick"
-        return {
-            "name": self.query_one("#name", Input).value.strip(),
-            "current_role": role if isinstance(role, str) else None,
-            "hours_per_week": int(hours) if hours == int(hours) else hours,
-            "mode": mode,
-        }
+            return {"name": name, "current_role": role, "hours_per_week": int(hours) if hours == int(hours) else hours,
+                    "mode": mode}
 
     # --- actions ------------------------------------------------------------------------
 
@@ -125,8 +98,10 @@ class WelcomeScreen(FreshScreen[None]):
             self.action_open()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in a field moves to the next one: starting is the explicit "New assessment"
+        (or Ctrl+N), so a name typed and entered does not start with every other default."""
         event.stop()
-        self.action_new()
+        self.focus_next()
 
     def action_new(self) -> None:
         self.careerfit.start_new(path=self.new_path, **self.details)

@@ -126,7 +126,7 @@ class QuestionCard(Vertical):
         yield Static("", id="q-state")
 
     def show(self, area: Area, question: Question, position: tuple[int, int], answer: int | None,
-             not_relevant: bool) -> None:
+             not_relevant: bool, skipped: bool = False) -> None:
         number, total = position
         self.query_one("#q-text", Static).update(
             Content.assemble((f"{area.name} · {number} of {total}", "bold $accent"), "\n\n", question.text))
@@ -140,6 +140,8 @@ class QuestionCard(Vertical):
         choices.highlighted = answer if answer is not None else 0
         if not_relevant:
             state = "Area not relevant (0 unless answered); n undoes."
+        elif answer is None and skipped:
+            state = "Skipped (no answer, not counted); answer it any time."
         elif answer is None:
             state = "Not answered yet."
         else:
