@@ -229,7 +229,19 @@ class CareerfitApp(App[int]):
             self.save_failed = False
             self._update_title()
         self._announce_archived_draft()
+        self._announce_merge()
         return True
+
+    def _announce_merge(self) -> None:
+        """Say what a save took in from another window on the same file, and show it."""
+        s = self.session
+        report = s.take_merge_report() if s is not None else None
+        if report is None:
+            return
+        self.notify(report.message(), title="Merged with another window", timeout=10, markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, AssessmentScreen) and screen.is_mounted:
+                screen.show_question()
 
     def _announce_archived_draft(self) -> None:
         """Say where an earlier unsaved draft went when this session's first save moved it aside."""
