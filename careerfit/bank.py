@@ -17,7 +17,7 @@ from typing import Any
 
 from careerfit import cache
 from careerfit.domain import BUILDERS, Bank, Scoring
-from careerfit.errors import BankError, CareerfitError, format_validation
+from careerfit.errors import BankError, CareerfitError
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.tomlio import toml_from_bytes
 
@@ -48,6 +48,7 @@ def _validate_file(path: Path, raw: bytes) -> tuple[dict[str, Any], bool]:
     """
     from pydantic import ValidationError
 
+    from careerfit.fields import format_validation
     from careerfit.models import validate_entry
 
     entries: dict[str, list[Any]] = {kind: [] for kind in _KINDS}

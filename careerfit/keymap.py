@@ -20,8 +20,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from careerfit.errors import FileFormatError, format_validation
-from careerfit.fields import Line
+from careerfit.errors import FileFormatError
+from careerfit.fields import Line, format_validation
 from careerfit.locations import KEYMAP_FILE
 from careerfit.tomlio import read_toml
 

@@ -95,7 +95,7 @@ def _init(bank_dir: str | None, skills: Mapping[str, SkillScore] | None) -> None
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _STATE is None:
         from careerfit.bank import load_bank
-        from careerfit.lexicon import lexicon_for
+        from careerfit.lexicon_file import lexicon_for
 
         folder = Path(bank_dir) if bank_dir else None
         bank = load_bank(folder)

@@ -29,9 +29,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from careerfit.commands.posting import MAX_POSTING_BYTES
 from careerfit.errors import CareerfitError, UsageError
 from careerfit.market import Problem, Record, one_line
+from careerfit.posting_input import MAX_POSTING_BYTES
 from careerfit.tomlio import read_text
 
 POSTING_SUFFIXES = (".txt", ".md", ".markdown")

@@ -15,7 +15,8 @@ from careerfit import __version__
 from careerfit.bank import load_bank
 from careerfit.domain import Bank, Profile
 from careerfit.jsonout import dumps
-from careerfit.lexicon import Lexicon, load_lexicon
+from careerfit.lexicon import Lexicon
+from careerfit.lexicon_file import load_lexicon
 from careerfit.posting import Difference, PostingAnalysis, analyse_posting, fit_posting
 from careerfit.report import to_json, to_markdown
 from careerfit.scoring import Assessment

@@ -13,7 +13,7 @@ from typing import Any
 
 from careerfit import cache
 from careerfit.domain import PROFILE_SCHEMA, Bank, Profile, is_valid_id, profile_from
-from careerfit.errors import ProfileError, SaveError, format_validation
+from careerfit.errors import ProfileError, SaveError
 from careerfit.tomlio import atomic_write, dump_toml, parse_toml, read_text
 
 #: Schemas this version can read; 0 is the unnumbered draft format (no ``schema`` key).
@@ -59,6 +59,7 @@ def validated_document(data: dict[str, Any], path: Path | None = None) -> dict[s
     """A profile document migrated and validated (``ProfileError`` naming ``path`` if not)."""
     from pydantic import ValidationError
 
+    from careerfit.fields import format_validation
     from careerfit.models import validate_profile
 
     data = migrate(data, path)

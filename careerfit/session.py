@@ -407,15 +407,12 @@ class Session:
         can be saved as a target without reading it twice. ``PostingError`` for an empty
         posting, one over the CLI's size limit or one matching nothing.
         """
-        from careerfit.commands.posting import MAX_POSTING_BYTES
-        from careerfit.lexicon import load_lexicon
-        from careerfit.posting import PostingError, analyse_posting
+        from careerfit.lexicon_file import load_lexicon
+        from careerfit.posting import analyse_posting
+        from careerfit.posting_input import check_posting_size
         from careerfit.posting_report import render
 
-        # Bytes, as the CLI counts them (a pasted CJK posting is three bytes a character), so
-        # a posting the app accepts is one ``careerfit posting`` accepts too.
-        if len(text.encode("utf-8", "surrogatepass")) > MAX_POSTING_BYTES:
-            raise PostingError(f"too large for a posting (over {MAX_POSTING_BYTES // (1024 * 1024)} MB)", PASTED)
+        check_posting_size(text, PASTED)  # the limit of ``careerfit posting``
         analysis = analyse_posting(text, self.bank, load_lexicon(), source=PASTED)
         return analysis, render(analysis, self.bank, self.profile, date=date.today().isoformat())
 
