@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile, Question, Role
+from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile, Question, Role, hours_ok
 from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.locations import user_data_dir
 from careerfit.profile_io import carry_renamed, load_profile, open_for_bank, save_profile
@@ -332,8 +332,7 @@ class Session:
         if len(name) > MAX_NAME:  # before cleaning, as ProfileModel checks a file's name
             raise ProfileError(f"invalid new profile: the name is over {MAX_NAME} characters")
         name = clean_text(name, single_line=True)
-        if (isinstance(hours_per_week, bool) or not isinstance(hours_per_week, int | float)
-                or not MIN_HOURS <= hours_per_week <= MAX_HOURS):
+        if not hours_ok(hours_per_week):
             raise ProfileError(f"invalid new profile: hours a week must be {MIN_HOURS:g} to {MAX_HOURS:g}")
         if current_role and not bank.has_role(current_role):
             raise ProfileError(f"invalid new profile: unknown role '{current_role}'")

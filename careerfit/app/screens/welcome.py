@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.picker import Picker
-from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
+from careerfit.domain import MAX_NAME, Bank, hours_ok
 from careerfit.session import DraftInfo, Mode, RecentEntry, ago, load_draft, questions_for_mode, recent_profiles
 from careerfit.text import clean_text
 
@@ -100,7 +100,7 @@ class WelcomeScreen(FreshScreen[None]):
             hours = float(self.query_one("#hours", Input).value)
         except ValueError:
             hours = self.bank.scoring.default_hours_per_week
-        if not MIN_HOURS <= hours <= MAX_HOURS:
+        if not hours_ok(hours):
             hours = self.bank.scoring.default_hours_per_week
         mode: Mode = "full" if self.query_one("#mode", Picker).value == "full" else "quick"
         return {
