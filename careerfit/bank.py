@@ -7,6 +7,8 @@ loaded by ``careerfit.lexicon``). Each file may hold ``[[area]]``,
 ``careerfit.profile_io.carry_renamed``; ``move`` is measured evidence of moves between roles). A folder that defines no
 areas or no roles borrows the built-in ones, so a user's bank can be just questions.
 Every problem in every file is collected and reported together, each naming its file and id.
+
+May import: the file layer (``models``, ``fields`` lazily; ``cache``, ``tomlio``, ``locations``), core records.
 """
 
 from __future__ import annotations

@@ -23,6 +23,8 @@ or an edited model never reads an old result. Only files that validated cleanly 
 a broken file is read, and reported, every time. Cross-checks between files (unknown areas,
 duplicate ids) still run on every load. Failing to read or write the cache is never an
 error. ``CAREERFIT_NO_CACHE=1`` turns the cache off.
+
+May import: the standard library, ``errors``, ``locations`` and ``tomlio``; never pydantic (a cached start-up skips it).
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ Every text type here is cleaned as it loads (``careerfit.text.clean_text``: cont
 format characters dropped but newline and tab, C1 controls and U+202E included), so no file
 model can let an escape sequence through by forgetting a validator. Lengths are checked on
 the text as written; a required text that cleaning empties is refused.
+
+May import: pydantic and the core (``domain``, ``text``): the bottom of the file layer.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ Every binding of the app has an id (``save``, ``quit``, ``answer.3``, ``results.
 Pure: reading and validating the file; the app applies the result with Textual's
 ``set_keymap``. A broken file is an error naming the file, never a crash: the app shows it
 and keeps its default keys.
+
+May import: pydantic and the file layer (``fields``, ``tomlio``, ``locations``), ``errors``.
 """
 
 from __future__ import annotations

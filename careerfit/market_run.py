@@ -9,6 +9,8 @@ memory must not grow with its size. Small inputs (fewer than ``PARALLEL_MIN`` po
 analysed here: starting workers would cost more than it saves. Each process remembers its
 last ``CACHE_SIZE`` results by a hash of title and text (``Reader``), so reposts, which
 job-board exports are full of, are analysed once; the bound keeps memory flat.
+
+May import: the core, the standard library's processes and threads, and ``lexicon_file`` (lazily, in workers).
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
-"""Posting and title analyses as Markdown and JSON; the one call the app needs. Pure.
+"""Posting and title analyses as Markdown and JSON; the one call the app needs.
 
 With a profile, the posting section is followed by the ordinary gap report
 (``careerfit.report``) with the posting as the target, so the numbers and wording are the
 same as ``careerfit report --target``. Every piece of text from the posting goes through
 ``md_escape``.
+
+May import: the core and, for ``posting_report``'s defaults only, the loaders ``bank`` and
+``lexicon_file`` (so this module is not pure yet, and not in the core's contract).
 """
 
 from __future__ import annotations
