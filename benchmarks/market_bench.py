@@ -152,7 +152,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from careerfit.bank import load_bank
-    from careerfit.lexicon import load_lexicon
+    from careerfit.lexicon_file import load_lexicon
     from careerfit.market import Record, read_record
 
     bank, lexicon = load_bank(), load_lexicon()

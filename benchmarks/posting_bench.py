@@ -75,7 +75,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from careerfit.bank import load_bank
-    from careerfit.lexicon import load_lexicon
+    from careerfit.lexicon_file import load_lexicon
     from careerfit.posting import analyse_posting
     from careerfit.posting_report import render
 

@@ -17,8 +17,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from careerfit.errors import CareerfitError, FileFormatError, format_validation
-from careerfit.fields import Line
+from careerfit.errors import CareerfitError, FileFormatError
+from careerfit.fields import Line, format_validation
 from careerfit.locations import SETTINGS_FILE, user_data_dir
 from careerfit.tomlio import atomic_write, dump_toml, read_toml
 

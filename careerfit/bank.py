@@ -7,6 +7,8 @@ loaded by ``careerfit.lexicon``). Each file may hold ``[[area]]``,
 ``careerfit.profile_io.carry_renamed``; ``move`` is measured evidence of moves between roles). A folder that defines no
 areas or no roles borrows the built-in ones, so a user's bank can be just questions.
 Every problem in every file is collected and reported together, each naming its file and id.
+
+May import: the file layer (``models``, ``fields`` lazily; ``cache``, ``tomlio``, ``locations``), core records.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from careerfit import cache
 from careerfit.domain import BUILDERS, Bank, Scoring
-from careerfit.errors import BankError, CareerfitError, format_validation
+from careerfit.errors import BankError, CareerfitError
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.tomlio import toml_from_bytes
 
@@ -48,6 +50,7 @@ def _validate_file(path: Path, raw: bytes) -> tuple[dict[str, Any], bool]:
     """
     from pydantic import ValidationError
 
+    from careerfit.fields import format_validation
     from careerfit.models import validate_entry
 
     entries: dict[str, list[Any]] = {kind: [] for kind in _KINDS}

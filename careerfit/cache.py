@@ -23,6 +23,8 @@ or an edited model never reads an old result. Only files that validated cleanly 
 a broken file is read, and reported, every time. Cross-checks between files (unknown areas,
 duplicate ids) still run on every load. Failing to read or write the cache is never an
 error. ``CAREERFIT_NO_CACHE=1`` turns the cache off.
+
+May import: the standard library, ``errors``, ``locations`` and ``tomlio``; never pydantic (a cached start-up skips it).
 """
 
 from __future__ import annotations
@@ -63,9 +65,15 @@ MAX_PROFILE_TEXT = 64 * 1024
 MAX_CACHE_BYTES = 32 * 1024 * 1024
 #: First bytes of every cache file: format, then the hex MAC of the rest, then a newline.
 _MAGIC = b"careerfit-cache-2 "
-#: Modules whose code decides what is valid, beside the models: their stamps are part of the
-#: fingerprint, so an edited checkout never reads what an older version accepted.
-_VALIDATING = ("models.py", "fields.py", "domain.py", "text.py", "bank.py", "profile_io.py", "lexicon.py")
+
+
+def _validating(here: Path) -> list[Path]:
+    """The modules whose code may decide what is valid: every top-level module of the package
+    (the file models, their loaders and all they import live there; ``app`` and ``commands``
+    never validate), found, not listed, so a new validating module cannot be forgotten. Their
+    stamps are part of the fingerprint: an edited checkout never reads what an older version
+    accepted. (A test checks the file layer imports nothing from the sub-packages.)"""
+    return sorted(here.glob("*.py"))
 
 
 def enabled() -> bool:
@@ -92,7 +100,7 @@ def _fingerprint() -> str:
     from importlib.machinery import PathFinder  # loaded at start-up, unlike importlib.util
 
     here = Path(__file__).parent
-    stamps = [_stamp(here / name) for name in _VALIDATING]
+    stamps = [_stamp(path) for path in _validating(here)]
     for package in ("pydantic", "pydantic_core"):
         spec = PathFinder.find_spec(package)
         stamps.append(_stamp(Path(spec.origin)) if spec is not None and spec.origin else None)

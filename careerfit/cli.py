@@ -1,19 +1,20 @@
 """The command line: a thin shell over the core that turns errors into one line and exit 2.
 
 Start-up time is part of the product (``careerfit --help`` should feel instant), so this
-module imports nothing but ``sys``: argparse lives in ``cli_parser``, Textual is imported only
-when the app opens, and plain ``--help`` prints text pre-rendered from the parser
+module imports nothing but ``sys`` (and the tiny ``cli_common``): argparse lives in
+``cli_parser``, Textual is imported only when the app opens (``run_app``, the one import of
+``careerfit.app``), and plain ``--help`` prints text pre-rendered from the parser
 (``help_text.MAIN_HELP``, kept identical to argparse's output by a test).
+
+May import: anything (it is the outermost shell), but only ``sys`` and ``cli_common`` at
+module level.
 """
 
 from __future__ import annotations
 
 import sys
 
-#: Sub-command modules under ``careerfit.commands``; each offers ``add_parser`` and ``run``.
-COMMANDS = ("report", "roles", "check", "title", "posting", "postings")
-
-EXIT_USAGE = 2
+from careerfit.cli_common import COMMANDS, EXIT_USAGE, print_error
 
 TYPE_CHECKING = False  # the typing module costs start-up time
 if TYPE_CHECKING:
@@ -66,14 +67,6 @@ def _dispatch(argv: list[str]) -> int:
 def _is_app_option(arg: str) -> bool:
     """``careerfit --bank DIR [PROFILE]`` opens the app, like ``careerfit [PROFILE]``."""
     return arg == "--bank" or arg.startswith("--bank=")
-
-
-def print_error(message: str) -> None:
-    """One line on stderr; never through markup, never with control characters."""
-    from careerfit.text import clean_text
-
-    sys.stderr.write("careerfit: error: " + clean_text(message, single_line=True) + "\n")
-    sys.stderr.flush()
 
 
 def run_app(profile: str | None, bank_dir: str | None = None) -> int:

@@ -1,4 +1,7 @@
-"""The argparse definitions, apart from ``cli`` so a plain ``--help`` need not import argparse."""
+"""The argparse definitions, apart from ``cli`` so a plain ``--help`` need not import argparse.
+
+May import: the standard library, ``cli_common`` and ``careerfit.commands`` (never ``cli``).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import sys
 from importlib import import_module
 
 from careerfit import __version__
-from careerfit.cli import COMMANDS, EXIT_USAGE, print_error
+from careerfit.cli_common import COMMANDS, EXIT_USAGE, print_error
 
 DESCRIPTION = (
     "Which data/ML role fits you today, and what is the easiest pivot from here? "

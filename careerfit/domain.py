@@ -47,6 +47,12 @@ def is_valid_id(value: str) -> bool:
     return bool(ID_RE.fullmatch(value))
 
 
+def hours_ok(value: object) -> bool:
+    """An hours-a-week value ``ProfileModel`` accepts (a number, not a bool, within the
+    limits): the one check, for the app's new-profile form (a test holds it to the model)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and MIN_HOURS <= value <= MAX_HOURS
+
+
 class Area(NamedTuple):
     """A skill area (``ml``, ``software``, ...): the unit questions and roles refer to."""
 

@@ -2,15 +2,14 @@
 
 The shells (CLI, app) catch ``CareerfitError`` and show ``str(error)``; nothing below them
 prints. Messages name the file first, then the problem.
+
+May import: the standard library only (every layer raises these; pydantic's errors are
+turned into a line by ``careerfit.fields.format_validation``, in the file layer).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from pydantic import ValidationError
 
 
 class CareerfitError(Exception):
@@ -47,12 +46,3 @@ class SaveError(CareerfitError):
 class UsageError(CareerfitError):
     """A command-line argument that names something that does not exist."""
 
-
-def format_validation(exc: ValidationError) -> str:
-    """One line from a pydantic error, built from ``loc`` (joining with dots would be ambiguous)."""
-    parts = []
-    for err in exc.errors()[:3]:
-        loc = " -> ".join(str(p) for p in err["loc"])
-        parts.append(f"{loc}: {err['msg']}" if loc else err["msg"])
-    more = f" (+{len(exc.errors()) - 3} more)" if len(exc.errors()) > 3 else ""
-    return "; ".join(parts) + more

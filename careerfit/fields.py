@@ -7,13 +7,15 @@ Every text type here is cleaned as it loads (``careerfit.text.clean_text``: cont
 format characters dropped but newline and tab, C1 controls and U+202E included), so no file
 model can let an escape sequence through by forgetting a validator. Lengths are checked on
 the text as written; a required text that cleaning empties is refused.
+
+May import: pydantic and the core (``domain``, ``text``): the bottom of the file layer.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, StrictInt
+from pydantic import AfterValidator, Field, StrictInt, ValidationError
 
 from careerfit.domain import ID_RE, MAX_LEVEL
 from careerfit.text import clean_text
@@ -52,3 +54,13 @@ Line = Annotated[str, AfterValidator(_line)]
 Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_block), AfterValidator(_visible)]
 #: Required one-line text (names, labels, source titles).
 Name = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_line), AfterValidator(_visible)]
+
+
+def format_validation(exc: ValidationError) -> str:
+    """One line from a pydantic error, built from ``loc`` (joining with dots would be ambiguous)."""
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = " -> ".join(str(p) for p in err["loc"])
+        parts.append(f"{loc}: {err['msg']}" if loc else err["msg"])
+    more = f" (+{len(exc.errors()) - 3} more)" if len(exc.errors()) > 3 else ""
+    return "; ".join(parts) + more

@@ -5,6 +5,8 @@
 around), line and paragraph separators and lone surrogates (which cannot even be encoded
 for stdout) went out raw. Here each becomes a ``\\uXXXX`` escape, so the JSON means the same
 to a parser and shows as plain text when it is printed. Every JSON writer uses ``dumps``.
+
+May import: the standard library only.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ Every binding of the app has an id (``save``, ``quit``, ``answer.3``, ``results.
 Pure: reading and validating the file; the app applies the result with Textual's
 ``set_keymap``. A broken file is an error naming the file, never a crash: the app shows it
 and keeps its default keys.
+
+May import: pydantic and the file layer (``fields``, ``tomlio``, ``locations``), ``errors``.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from careerfit.errors import FileFormatError, format_validation
-from careerfit.fields import Line
+from careerfit.errors import FileFormatError
+from careerfit.fields import Line, format_validation
 from careerfit.locations import KEYMAP_FILE
 from careerfit.tomlio import read_toml
 

@@ -1,4 +1,7 @@
-"""Where careerfit finds its data and keeps its files; nothing else knows these paths."""
+"""Where careerfit finds its data and keeps its files; nothing else knows these paths.
+
+May import: the standard library and platformdirs.
+"""
 
 from __future__ import annotations
 

@@ -16,6 +16,8 @@ most postings is the market's learning plan.
 
 File reading and processes live in ``market_sources`` and ``market_run``; the Markdown and
 JSON views of the result in ``market_report``.
+
+May import: the core only (records, scoring, the posting reader).
 """
 
 from __future__ import annotations

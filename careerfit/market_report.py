@@ -3,6 +3,8 @@
 Every piece of text that came from a posting or a file name goes through ``md_escape`` in
 Markdown; the JSON goes through ``careerfit.jsonout``, which escapes every control, format
 and line-separator character, so a line-oriented reader never sees a break inside a string.
+
+May import: the core only.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ memory must not grow with its size. Small inputs (fewer than ``PARALLEL_MIN`` po
 analysed here: starting workers would cost more than it saves. Each process remembers its
 last ``CACHE_SIZE`` results by a hash of title and text (``Reader``), so reposts, which
 job-board exports are full of, are analysed once; the bound keeps memory flat.
+
+May import: the core, the standard library's processes and threads, and ``lexicon_file`` (lazily, in workers).
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def _init(bank_dir: str | None, skills: Mapping[str, SkillScore] | None) -> None
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _STATE is None:
         from careerfit.bank import load_bank
-        from careerfit.lexicon import lexicon_for
+        from careerfit.lexicon_file import lexicon_for
 
         folder = Path(bank_dir) if bank_dir else None
         bank = load_bank(folder)

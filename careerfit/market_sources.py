@@ -18,6 +18,8 @@ held at a time, so a scan's memory does not grow with the export's size.
 Columns (and JSON keys) are found by ``--text-column`` / ``--title-column`` or, by default,
 the first of ``TEXT_COLUMNS`` / ``TITLE_COLUMNS`` present, compared case-insensitively with
 spaces and hyphens read as underscores.
+
+May import: file reading (``tomlio``, ``posting_input``), ``errors`` and ``market``'s records.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from careerfit.commands.posting import MAX_POSTING_BYTES
 from careerfit.errors import CareerfitError, UsageError
 from careerfit.market import Problem, Record, one_line
+from careerfit.posting_input import MAX_POSTING_BYTES
 from careerfit.tomlio import read_text
 
 POSTING_SUFFIXES = (".txt", ".md", ".markdown")

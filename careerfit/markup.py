@@ -15,6 +15,8 @@ every input, and ``html_to_lines`` gives what the old HTML patterns gave;
 - ``^\\s*(?:\\*\\*|__)(.+?)(?:\\*\\*|__)\\s*:?\\s*$`` (a line that is all bold, maybe with a colon).
 
 Pure: no terminal, no files.
+
+May import: the standard library only.
 """
 
 from __future__ import annotations

@@ -4,18 +4,34 @@ The models are the file contracts: question banks, role profiles and the person'
 profile. They are strict where a lax coercion would silently misread a file (a level of
 ``true`` or ``"3"`` is an error, not 1 or 3) and keep unknown keys where a round trip
 must not lose what another tool or a newer careerfit wrote. They only validate: what
-passes becomes the plain objects of ``careerfit.domain`` the rest of careerfit works with.
+passes becomes the plain objects of ``careerfit.domain`` the rest of careerfit works with,
+and every default is read from those objects (``_defaults``), so it is written once.
+
+May import: pydantic, ``careerfit.fields`` and the core's records (``careerfit.domain``).
 """
 
 from __future__ import annotations
 
+from dataclasses import MISSING, fields, is_dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
 
 from careerfit import domain
-from careerfit.domain import MAX_HOURS, MAX_LEVEL, MAX_NAME, MIN_HOURS, PROFILE_SCHEMA
+from careerfit.domain import MAX_HOURS, MAX_LEVEL, MAX_NAME, MIN_HOURS
 from careerfit.fields import Block, Id, Level, Line, Name, Text
+
+
+def _defaults(record: Any) -> dict[str, Any]:
+    """A plain record's defaults by field name: each default is written once, in
+    ``careerfit.domain``, and read here (``tests/test_records.py`` checks the two views agree)."""
+    if is_dataclass(record):
+        return {f.name: f.default for f in fields(record) if f.default is not MISSING}
+    return dict(record._field_defaults)
+
+
+_AREA, _QUESTION, _RENAMED, _SOURCE = map(_defaults, (domain.Area, domain.Question, domain.Renamed, domain.Source))
+_ROLE, _SCORING, _MOVE, _PROFILE = map(_defaults, (domain.Role, domain.Scoring, domain.Move, domain.Profile))
 
 #: Data files written by the project: an unknown key is a typo worth reporting. (A config
 #: rather than a shared base class: each pydantic class costs start-up time to build.)
@@ -29,8 +45,8 @@ class AreaModel(BaseModel):
 
     id: Id
     name: Name = Field(description="Human name, e.g. 'Software engineering'.")
-    short: Line = Field("", max_length=14, description="Label for narrow columns, e.g. 'Software'.")
-    description: Block = Field("", description="What the area covers, in a sentence.")
+    short: Line = Field(_AREA["short"], max_length=14, description="Label for narrow columns, e.g. 'Software'.")
+    description: Block = Field(_AREA["description"], description="What the area covers, in a sentence.")
     effort_hours: Annotated[float, Field(gt=0, le=2000)] = Field(
         description="Hours of focused practice for the cheapest level step (0 -> 1)."
     )
@@ -46,12 +62,12 @@ class QuestionModel(BaseModel):
     skill: Id = Field(description="The area id this question measures.")
     text: Text = Field(description="The question, about concrete behaviour.")
     labels: tuple[Name, Name, Name, Name, Name] | None = Field(
-        None, description="Five tailored labels for levels 0-4; the generic ones otherwise."
+        _QUESTION["labels"], description="Five tailored labels for levels 0-4; the generic ones otherwise."
     )
     next_action: Block = Field(
-        "", max_length=500, description="A concrete next step for someone below level 3."
+        _QUESTION["next_action"], max_length=500, description="A concrete next step for someone below level 3."
     )
-    quick: bool = Field(False, description="Part of the quick check (one or two per area).")
+    quick: bool = Field(_QUESTION["quick"], description="Part of the quick check (one or two per area).")
 
 
 class RenamedModel(BaseModel):
@@ -65,7 +81,9 @@ class RenamedModel(BaseModel):
     model_config = _STRICT
 
     old: Id = Field(description="The id older profiles may hold; no question of the bank has it now.")
-    to: tuple[Id, ...] = Field((), description="Successor question ids the answer is carried to; empty: retired.")
+    to: tuple[Id, ...] = Field(
+        _RENAMED["to"], description="Successor question ids the answer is carried to; empty: retired."
+    )
     why: Text = Field(description="What changed, for whoever maintains the bank.")
 
     @field_validator("to")
@@ -95,8 +113,8 @@ class SourceModel(BaseModel):
     model_config = _STRICT
 
     title: Name
-    ref: Line = Field("", description="A file name, an O*NET-SOC code or an address.")
-    note: Block = ""
+    ref: Line = Field(_SOURCE["ref"], description="A file name, an O*NET-SOC code or an address.")
+    note: Block = _SOURCE["note"]
 
 
 class RoleModel(BaseModel):
@@ -107,10 +125,10 @@ class RoleModel(BaseModel):
     id: Id
     name: Name
     description: Text
-    titles: tuple[Line, ...] = Field((), description="Job-title variants this role covers.")
-    onet: tuple[Line, ...] = Field((), description="O*NET-SOC codes behind the profile.")
-    onet_note: Block = Field("", description="How the codes were blended, where there are several.")
-    sources: tuple[SourceModel, ...] = ()
+    titles: tuple[Line, ...] = Field(_ROLE["titles"], description="Job-title variants this role covers.")
+    onet: tuple[Line, ...] = Field(_ROLE["onet"], description="O*NET-SOC codes behind the profile.")
+    onet_note: Block = Field(_ROLE["onet_note"], description="How the codes were blended, where there are several.")
+    sources: tuple[SourceModel, ...] = _ROLE["sources"]
     requires: dict[str, RequirementModel] = Field(description="Area id -> requirement.")
 
 
@@ -124,20 +142,26 @@ class ScoringModel(BaseModel):
     model_config = _STRICT
 
     step_multipliers: tuple[StepCost, StepCost, StepCost, StepCost] = Field(
-        (1.0, 2.0, 4.0, 8.0),
+        _SCORING["step_multipliers"],
         description="Cost of the step from level k to k+1, as a multiple of the area's effort.",
     )
     overqualification_weight: Annotated[float, Field(allow_inf_nan=False)] = Field(
-        2.0, ge=0, le=5, description="Weight of unused-strength hours in the pivot distance."
+        _SCORING["overqualification_weight"], ge=0, le=5,
+        description="Weight of unused-strength hours in the pivot distance."
     )
-    within_reach: float = Field(90.0, ge=0, le=100, description="Fit at which a role is in reach.")
-    default_hours_per_week: float = Field(8.0, ge=MIN_HOURS, le=MAX_HOURS)
-    rationale: Block = ""
+    within_reach: float = Field(_SCORING["within_reach"], ge=0, le=100, description="Fit at which a role is in reach.")
+    default_hours_per_week: float = Field(_SCORING["default_hours_per_week"], ge=MIN_HOURS, le=MAX_HOURS)
+    rationale: Block = _SCORING["rationale"]
     hard_won_hours: float = Field(
-        40.0, ge=0, le=2000, description="Areas whose 0-1 step costs at least this are hard-won strengths."
+        _SCORING["hard_won_hours"], ge=0, le=2000,
+        description="Areas whose 0-1 step costs at least this are hard-won strengths."
     )
-    move_weight: float = Field(0.5, ge=0, le=1, description="Share of a measured move's prior taken off its distance.")
-    nearly_tied: float = Field(0.05, ge=0, le=1, description="Relative margin under which two pivots are nearly tied.")
+    move_weight: float = Field(
+        _SCORING["move_weight"], ge=0, le=1, description="Share of a measured move's prior taken off its distance."
+    )
+    nearly_tied: float = Field(
+        _SCORING["nearly_tied"], ge=0, le=1, description="Relative margin under which two pivots are nearly tied."
+    )
 
 
 class MoveModel(BaseModel):
@@ -148,14 +172,15 @@ class MoveModel(BaseModel):
     from_role: Id = Field(description="The role people come from.")
     to_role: Id = Field(description="The role they hold now.")
     share: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = Field(
-        None, description="Of the people holding to_role's title, the share who had held from_role's."
+        _MOVE["share"], description="Of the people holding to_role's title, the share who had held from_role's."
     )
     onet: Literal["", "Primary-Short", "Primary-Long", "Supplemental"] = Field(
-        "", description="O*NET's relatedness tier between the roles' occupations."
+        _MOVE["onet"], description="O*NET's relatedness tier between the roles' occupations."
     )
-    note: Block = Field("", description="Where the figure comes from.")
+    note: Block = Field(_MOVE["note"], description="Where the figure comes from.")
     lift: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = Field(
-        None, description="share / the share of everyone else who had held from_role's title (1: no more than chance)."
+        _MOVE["lift"],
+        description="share / the share of everyone else who had held from_role's title (1: no more than chance).",
     )
 
 
@@ -195,21 +220,21 @@ class ProfileModel(BaseModel):
         extra="allow", validate_by_name=True, serialize_by_alias=True
     )
 
-    schema_: StrictInt = Field(PROFILE_SCHEMA, alias="schema", description="File format version.")
-    name: Line = Field("", max_length=MAX_NAME, description="The person's name, shown in the report.")
-    current_role: Id | None = Field(None, description="Declared role id; else the best fit.")
+    schema_: StrictInt = Field(_PROFILE["schema"], alias="schema", description="File format version.")
+    name: Line = Field(_PROFILE["name"], max_length=MAX_NAME, description="The person's name, shown in the report.")
+    current_role: Id | None = Field(_PROFILE["current_role"], description="Declared role id; else the best fit.")
     hours_per_week: Annotated[StrictInt | StrictFloat, Field(ge=MIN_HOURS, le=MAX_HOURS)] = Field(
-        8, description="Hours a week for learning; turns effort hours into weeks."
+        _PROFILE["hours_per_week"], description="Hours a week for learning; turns effort hours into weeks."
     )
     not_relevant: list[Id] = Field(
         default_factory=list, description="Areas marked 'not relevant to me': counted as level 0."
     )
-    notes: Block = Field("", max_length=20000)
+    notes: Block = Field(_PROFILE["notes"], max_length=20000)
     answers: dict[Id, Level] = Field(
         default_factory=dict, description="Question id -> level 0-4; skipped questions are absent."
     )
-    sittings: list[SittingModel] = Field(
-        default_factory=list, max_length=1000,
+    sittings: tuple[SittingModel, ...] = Field(
+        _PROFILE["sittings"], max_length=1000,
         description="Earlier sittings, oldest first; careerfit keeps at most domain.MAX_SITTINGS.",
     )
 

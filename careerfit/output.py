@@ -2,6 +2,8 @@
 
 User text never goes through rich markup: Markdown is rendered by ``rich.markdown``
 (which does not parse markup) and everything else is printed as plain ``Text``.
+
+May import: the standard library, rich (lazily), ``errors`` and ``tomlio``: the command line's writer.
 """
 
 from __future__ import annotations

@@ -32,8 +32,8 @@ from careerfit.domain import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
 from careerfit.errors import CareerfitError
 from careerfit.lexicon import Hit, Lexicon
 from careerfit.markup import heading_text, html_to_lines
+from careerfit.role_fit import assess_role
 from careerfit.scoring import Assessment
-from careerfit.targets import assess_role
 from careerfit.text import clean_text
 from careerfit.titles import MAX_TITLE, TitleMatch, clean_title, cosine, match_title, role_vector
 

@@ -1,9 +1,12 @@
-"""Posting and title analyses as Markdown and JSON; the one call the app needs. Pure.
+"""Posting and title analyses as Markdown and JSON; the one call the app needs.
 
 With a profile, the posting section is followed by the ordinary gap report
 (``careerfit.report``) with the posting as the target, so the numbers and wording are the
 same as ``careerfit report --target``. Every piece of text from the posting goes through
 ``md_escape``.
+
+May import: the core and, for ``posting_report``'s defaults only, the loaders ``bank`` and
+``lexicon_file`` (so this module is not pure yet, and not in the core's contract).
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from careerfit import __version__
 from careerfit.bank import load_bank
 from careerfit.domain import Bank, Profile
 from careerfit.jsonout import dumps
-from careerfit.lexicon import Lexicon, load_lexicon
+from careerfit.lexicon import Lexicon
+from careerfit.lexicon_file import load_lexicon
 from careerfit.posting import Difference, PostingAnalysis, analyse_posting, fit_posting
 from careerfit.report import to_json, to_markdown
 from careerfit.scoring import Assessment

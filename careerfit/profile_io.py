@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerfit import cache
 from careerfit.domain import PROFILE_SCHEMA, Bank, Profile, is_valid_id, profile_from
-from careerfit.errors import CareerfitError, ProfileError, SaveError, format_validation
+from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.tomlio import atomic_write, dump_toml, parse_toml, read_text
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ def validated_document(data: dict[str, Any], path: Path | None = None) -> dict[s
     """A profile document migrated and validated (``ProfileError`` naming ``path`` if not)."""
     from pydantic import ValidationError
 
+    from careerfit.fields import format_validation
     from careerfit.models import validate_profile
 
     data = migrate(data, path)

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile, Question, Role
+from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile, Question, Role, hours_ok
 from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.locations import user_data_dir
 from careerfit.profile_io import (
@@ -398,8 +398,7 @@ def check_details(bank: Bank, name: str, current_role: str | None, hours_per_wee
     ``ProfileError`` naming the first problem."""
     if len(name) > MAX_NAME:  # before cleaning, as ProfileModel checks a file's name
         raise ProfileError(f"invalid {what}: the name is over {MAX_NAME} characters")
-    if (isinstance(hours_per_week, bool) or not isinstance(hours_per_week, int | float)
-            or not MIN_HOURS <= hours_per_week <= MAX_HOURS):
+    if not hours_ok(hours_per_week):
         raise ProfileError(f"invalid {what}: hours a week must be {MIN_HOURS:g} to {MAX_HOURS:g}")
     if current_role and not bank.has_role(current_role):
         raise ProfileError(f"invalid {what}: unknown role '{current_role}'")
@@ -608,15 +607,12 @@ class Session:
         can be saved as a target without reading it twice. ``PostingError`` for an empty
         posting, one over the CLI's size limit or one matching nothing.
         """
-        from careerfit.commands.posting import MAX_POSTING_BYTES
-        from careerfit.lexicon import load_lexicon
-        from careerfit.posting import PostingError, analyse_posting
+        from careerfit.lexicon_file import load_lexicon
+        from careerfit.posting import analyse_posting
+        from careerfit.posting_input import check_posting_size
         from careerfit.posting_report import render
 
-        # Bytes, as the CLI counts them (a pasted CJK posting is three bytes a character), so
-        # a posting the app accepts is one ``careerfit posting`` accepts too.
-        if len(text.encode("utf-8", "surrogatepass")) > MAX_POSTING_BYTES:
-            raise PostingError(f"too large for a posting (over {MAX_POSTING_BYTES // (1024 * 1024)} MB)", PASTED)
+        check_posting_size(text, PASTED)  # the limit of ``careerfit posting``
         analysis = analyse_posting(text, self.bank, load_lexicon(), source=PASTED)
         return analysis, render(analysis, self.bank, self.profile, date=date.today().isoformat())
 

@@ -1,7 +1,11 @@
 """Saved targets: postings kept in a profile as ``[targets.NAME]`` and read back as roles.
 
 A profile keeps unknown keys, so a saved posting is plain TOML in the person's own file,
-scored later like any role through ``bank_with_role`` and ``careerfit.scoring.assess``.
+scored later like any role through ``careerfit.role_fit``.
+
+May import: the core, ``careerfit.errors`` and, lazily, the file models (a saved target is
+validated as a role). ``bank_with_role`` and ``assess_role`` moved to ``careerfit.role_fit``
+(pure, so the posting reader scores a posting without this module) and are re-exported here.
 """
 
 from __future__ import annotations
@@ -11,35 +15,19 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from careerfit.domain import Bank, Profile, Role
-from careerfit.errors import ProfileError, UsageError, format_validation
+from careerfit.errors import ProfileError, UsageError
+from careerfit.role_fit import assess_role, bank_with_role
 from careerfit.text import clean_text
 from careerfit.titles import MAX_TITLE, clean_title
 
 if TYPE_CHECKING:
     from careerfit.posting import PostingAnalysis
-    from careerfit.scoring import Assessment
 
 #: Saved targets become roles with this id prefix, so they never clash with the bank's roles.
 TARGET_PREFIX = "target-"
 
-
-def bank_with_role(bank: Bank, role: Role) -> Bank:
-    """The bank plus one extra role (a posting or a saved target), for ``assess``.
-
-    The role is marked extra: it is scored and can be the target, but it is never a
-    current role, best fit or pivot (a posting is not a career move of its own)."""
-    roles = (*tuple(r for r in bank.roles if r.id != role.id), role)
-    return Bank(areas=bank.areas, questions=bank.questions, roles=roles, scoring=bank.scoring, source=bank.source,
-                moves=bank.moves, extra_roles=bank.extra_roles | {role.id})
-
-
-def assess_role(bank: Bank, profile: Profile, role: Role) -> tuple[Bank, Assessment]:
-    """Score a role the bank does not hold (a posting, a saved target) as ``--target`` would:
-    the bank plus that role, and the assessment with it as the target."""
-    from careerfit.scoring import assess
-
-    extended = bank_with_role(bank, role)
-    return extended, assess(extended, profile, target=role.id)
+__all__ = ["TARGET_PREFIX", "assess_role", "bank_with_role", "role_from_target", "saved_targets",
+           "target_entry", "with_target"]
 
 
 _TARGET_NAME = re.compile(r"[A-Za-z0-9_-]{1,60}")
@@ -71,6 +59,7 @@ def role_from_target(name: str, entry: Any, bank: Bank | None = None) -> Role:
     title = clean_title(title)[:MAX_TITLE]
     from pydantic import ValidationError
 
+    from careerfit.fields import format_validation
     from careerfit.models import validate_role
 
     try:

@@ -4,6 +4,8 @@ Text from files (names, notes, questions, labels) reaches a real terminal and Ma
 documents. Neither rich nor Textual strips control or format characters, so an ESC in a
 name would drive the terminal, and Markdown syntax in a name would break a table. These
 helpers are the one place that cleans such text.
+
+May import: the standard library only.
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ tomllib raises a zoo of exceptions on hostile input (``UnicodeDecodeError``,
 ``RecursionError`` on deep nesting, ``ValueError`` on an integer of over 4300 digits,
 ``TOMLDecodeError``); they all become one
 ``FileFormatError`` naming the file and, where known, the line.
+
+May import: the standard library, tomli-w and ``errors``.
 """
 
 from __future__ import annotations

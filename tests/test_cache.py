@@ -137,7 +137,7 @@ def test_cache_can_be_turned_off(tmp_path, isolated_home, monkeypatch):
 
 
 def test_bank_and_lexicon_caches_of_one_folder_do_not_evict_each_other(tmp_path, monkeypatch):
-    from careerfit import lexicon
+    from careerfit import lexicon_file as lexicon
 
     folder = _bank(tmp_path)
     (folder / "lexicon.toml").write_text('[lexicon.analysis]\nterms = [{ term = "window functions" }]\n')

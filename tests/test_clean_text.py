@@ -11,7 +11,7 @@ import pytest
 from cli_helpers import run
 
 from careerfit.keymap import load_keymap
-from careerfit.lexicon import load_lexicon
+from careerfit.lexicon_file import load_lexicon
 from careerfit.profile_io import load_profile
 
 OSC52 = "\x1b]52;c;ZXZpbA==\x07"  # writes "evil" to the clipboard of a terminal that obeys it

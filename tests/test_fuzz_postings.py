@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 from careerfit.commands.posting import MAX_POSTING_BYTES
 from careerfit.errors import CareerfitError
-from careerfit.lexicon import load_lexicon
+from careerfit.lexicon_file import load_lexicon
 from careerfit.posting import analyse_posting
 from careerfit.posting_report import render
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from careerfit.errors import FileFormatError
-from careerfit.lexicon import Lexicon, build_lexicon, load_lexicon
+from careerfit.lexicon import Lexicon
+from careerfit.lexicon_file import build_lexicon, load_lexicon
 
 
 @pytest.fixture(scope="module")

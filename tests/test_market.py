@@ -6,7 +6,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from careerfit.lexicon import load_lexicon
+from careerfit.lexicon_file import load_lexicon
 from careerfit.market import CLOSEST, MAX_LISTED, MarketScan, PostingFit, PostingSummary, Problem, Record, read_record
 from careerfit.market_report import market_json, market_markdown
 from careerfit.posting import analyse_posting, fit_posting

@@ -11,7 +11,7 @@ import pytest
 from cli_helpers import assert_one_line_error, run
 
 from careerfit.errors import ProfileError, UsageError
-from careerfit.lexicon import load_lexicon
+from careerfit.lexicon_file import load_lexicon
 from careerfit.posting import PostingError, analyse_posting, fit_posting
 from careerfit.posting_report import posting_report
 from careerfit.profile_io import dumps_profile, profile_from_dict

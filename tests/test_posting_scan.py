@@ -115,7 +115,7 @@ _CHILD = """
 import json, sys
 from pathlib import Path
 from careerfit.bank import load_bank
-from careerfit.lexicon import load_lexicon
+from careerfit.lexicon_file import load_lexicon
 from careerfit.posting import analyse_posting
 bank, lexicon = load_bank(), load_lexicon()
 for path in sorted(Path(sys.argv[1]).iterdir()):

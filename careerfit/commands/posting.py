@@ -1,18 +1,19 @@
-"""``careerfit posting FILE|-``: which role a job posting reads like, and how you fit it."""
+"""``careerfit posting FILE|-``: which role a job posting reads like, and how you fit it.
+
+May import: anything below the command line (``MAX_POSTING_BYTES`` and ``read_posting`` live in
+``careerfit.posting_input``, shared with the app, and are re-exported here for the tests).
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from careerfit.commands.common import add_bank_arg
+from careerfit.posting_input import MAX_POSTING_BYTES, read_posting
 
-TYPE_CHECKING = False  # typing costs start-up time; see cli.py
-if TYPE_CHECKING:
-    from typing import BinaryIO
+__all__ = ["HELP", "MAX_POSTING_BYTES", "add_parser", "build", "read_posting", "run"]
 
 HELP = "analyse a job posting: the role it reads like, the evidence and, with a profile, your fit"
-#: A real posting is a few KB; 1 MB leaves room for pasted pages while refusing runaway input.
-MAX_POSTING_BYTES = 1024 * 1024
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -28,21 +29,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def read_posting(name: str, stdin: BinaryIO | None = None) -> tuple[str, str]:
-    """(text, label) of a posting file or of stdin for '-', with the checks of every file read."""
-    import sys
-    from pathlib import Path
-
-    from careerfit.tomlio import decode_text, read_text
-
-    if name == "-":
-        stream = stdin or sys.stdin.buffer
-        data = stream.read(MAX_POSTING_BYTES + 1)
-        return decode_text(data, "<stdin>", max_bytes=MAX_POSTING_BYTES, what="posting"), "<stdin>"
-    path = Path(name)
-    return read_text(path, max_bytes=MAX_POSTING_BYTES, what="posting file"), name
-
-
 def build(file: str, *, profile_path: str | None = None, bank_dir: str | None = None, fmt: str = "markdown",
           title: str | None = None) -> str:
     """The posting report as text; shared by the command and tests."""
@@ -50,7 +36,7 @@ def build(file: str, *, profile_path: str | None = None, bank_dir: str | None = 
     from pathlib import Path
 
     from careerfit.bank import load_bank
-    from careerfit.lexicon import lexicon_for
+    from careerfit.lexicon_file import lexicon_for
     from careerfit.posting import analyse_posting
     from careerfit.posting_report import render
     from careerfit.profile_io import open_for_bank

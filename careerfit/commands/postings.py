@@ -114,7 +114,7 @@ def build(paths: list[str], *, profile_path: str | None = None, bank_dir: str | 
 
     from careerfit.bank import load_bank
     from careerfit.errors import UsageError
-    from careerfit.lexicon import lexicon_for
+    from careerfit.lexicon_file import lexicon_for
     from careerfit.market import MarketScan, Problem, one_line
     from careerfit.market_report import market_json, market_markdown
     from careerfit.market_run import scan

@@ -27,7 +27,7 @@ def build(title: str, bank_dir: str | None, fmt: str, limit: int = 3) -> str:
     from careerfit.bank import load_bank
     from careerfit.errors import UsageError
     from careerfit.jsonout import dumps
-    from careerfit.lexicon import lexicon_for
+    from careerfit.lexicon_file import lexicon_for
     from careerfit.posting_report import title_json, title_markdown
     from careerfit.titles import clean_title, match_title
 
