@@ -10,7 +10,8 @@ files. Each posting is read twice, as a user would:
   reports as "Reads like";
 - **title only**: the best role of ``careerfit title`` on the labelled title.
 
-A reading is right when it is the label or the ``also`` role. The figures are printed per
+A reading is right when it is the label or the ``also`` role. Postings labelled with a role
+the bank does not have are skipped and named. The figures are printed per
 label role, with the most common wrong content reading; ``--json`` prints the same numbers
 and every posting's readings (``tests/test_posting_real.py`` asserts on them).
 """
@@ -68,10 +69,11 @@ def measure(folder: Path, bank_dir: Path | None = None) -> dict[str, Any]:
     lexicon = lexicon_for(bank_dir, bank)
     known = {r.id for r in bank.roles}
     rows: list[dict[str, Any]] = []
+    skipped: list[str] = []
     for item in load_labels(folder).posting:
-        for role in (item.label, item.also):
-            if role is not None and role not in known:
-                raise SystemExit(f"{folder / 'labels.toml'}: {item.file}: unknown role '{role}'")
+        if item.label not in known:
+            skipped.append(f"{item.file} ({item.label})")  # a role this bank does not have
+            continue
         ok = {item.label, item.also} - {None}
         text = (folder / item.file).read_text(encoding="utf-8")
         try:
@@ -102,7 +104,7 @@ def measure(folder: Path, bank_dir: Path | None = None) -> dict[str, Any]:
     title_right = sum(r["title_right"] for r in rows)
     return {"folder": str(folder), "n": n, "content": content_right, "title": title_right,
             "content_pct": round(100 * content_right / n, 1), "title_pct": round(100 * title_right / n, 1),
-            "per_role": per_role, "postings": rows}
+            "per_role": per_role, "postings": rows, "skipped": skipped}
 
 
 def table(result: dict[str, Any], verbose: bool = False) -> str:
@@ -112,6 +114,8 @@ def table(result: dict[str, Any], verbose: bool = False) -> str:
            f"title only: {result['title']} / {n} ({result['title_pct']:.0f}%)", "",
            "| role (label) | postings | content right | title only right | most common wrong content reading |",
            "|---|--:|--:|--:|---|"]
+    if result["skipped"]:
+        out[2:2] = [f"skipped, labelled with a role the bank does not have: {', '.join(result['skipped'])}"]
     for role, r in result["per_role"].items():
         wrong = ", ".join(f"{k} ({v})" for k, v in r["wrong"])
         out.append(f"| {role} | {r['n']} | {r['content']} | {r['title']} | {wrong} |")
