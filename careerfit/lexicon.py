@@ -99,11 +99,45 @@ class LevelPhrases(_FileModel):
     why: str = ""
 
 
+class SectionRules(_FileModel):
+    """How the lines of a posting are sorted into sections.
+
+    A heading is classed by the first kind whose words it contains, in the order nice, about,
+    duties, required ("preferred qualifications" is nice, not required). Real postings are
+    messy, so a line that carries a ``boilerplate`` phrase (equal-opportunity text, benefits,
+    conditions of employment) counts as about-the-company text wherever it sits.
+    """
+
+    nice: tuple[Spelling, ...] = ()
+    about: tuple[Spelling, ...] = ()
+    duties: tuple[Spelling, ...] = ()
+    required: tuple[Spelling, ...] = ()
+    boilerplate: tuple[Spelling, ...] = ()
+
+    def heading_kinds(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(kind, lower-case heading words) in the order they are checked."""
+        return tuple((kind, tuple(w.lower() for w in getattr(self, kind)))
+                     for kind in ("nice", "about", "duties", "required"))
+
+
+class Neutral(_FileModel):
+    """Spellings that contain a skill term but name people or teams, not a skill."""
+
+    terms: tuple[Spelling, ...] = ()
+    why: str = ""
+
+
 class LexiconFile(_FileModel):
     """The lexicon keys of one TOML file (other top-level keys belong to the bank)."""
 
     lexicon: dict[Id, AreaTerms] = Field(default_factory=dict)
     level_phrases: tuple[LevelPhrases, ...] = ()
+    sections: SectionRules | None = None
+    neutral: Neutral | None = None
+
+
+#: The keys of a lexicon file.
+LEXICON_KEYS = ("lexicon", "level_phrases", "sections", "neutral")
 
 
 @dataclass(frozen=True)
@@ -298,19 +332,29 @@ _EMPTY = _Index(())
 
 
 class Lexicon:
-    """A validated, compiled lexicon: terms per area and level phrases."""
+    """A validated, compiled lexicon: terms per area, level phrases, and the rules for a posting's sections."""
 
-    def __init__(self, areas: dict[str, tuple[Term, ...]], phrases: tuple[LevelPhrases, ...], source: str = "") -> None:
+    def __init__(self, areas: dict[str, tuple[Term, ...]], phrases: tuple[LevelPhrases, ...], source: str = "",
+                 sections: SectionRules | None = None, neutral: tuple[str, ...] = ()) -> None:
         self.areas = areas
         self.level_phrases = phrases
         self.source = source
-        self._terms = _Index(
+        self.sections = sections or SectionRules()
+        self.neutral = neutral
+        entries = [
             (s, s in t.exact, area, t.term, float(t.weight), None)
             for area, terms in areas.items()
             for t in terms
             for s in t.spellings
-        )
+        ]
+        self._terms = _Index(entries)
+        # A posting is also matched against the neutral spellings (area ""), so that "ML
+        # engineers" is one match that counts nowhere rather than a mention of machine learning.
+        # Titles are not: there the role name is exactly what is being read.
+        self._posting_terms = _Index([*entries, *((n, False, "", n, 0.0, None) for n in neutral)]) \
+            if neutral else self._terms
         self._phrases = _Index((p, False, "", p, 1.0, lp.level) for lp in phrases for p in lp.phrases)
+        self._boilerplate = _Index((p, False, "", p, 1.0, None) for p in self.sections.boilerplate)
 
     def find_terms(self, text: str) -> list[Hit]:
         """Every term mention, in order, never overlapping."""
@@ -321,8 +365,16 @@ class Lexicon:
         return scan(_EMPTY, self._phrases, text)[1]
 
     def find_all(self, text: str) -> tuple[list[Hit], list[Hit]]:
-        """Terms and level phrases in one pass (what posting analysis uses)."""
-        return scan(self._terms, self._phrases, text)
+        """Terms and level phrases in one pass (what posting analysis uses); neutral spellings
+        are matched and left out, so their words count nowhere."""
+        hits, phrases = scan(self._posting_terms, self._phrases, text)
+        if self.neutral:
+            hits = [h for h in hits if h.area]
+        return hits, phrases
+
+    def find_boilerplate(self, text: str) -> list[Hit]:
+        """Where boilerplate phrases (equal-opportunity, benefits, conditions of employment) occur."""
+        return scan(self._boilerplate, _EMPTY, text)[0] if self._boilerplate else []
 
     def term_count(self, area: str) -> int:
         return len(self.areas.get(area, ()))
@@ -332,7 +384,7 @@ class Lexicon:
         if set(self.areas) <= area_ids:
             return self
         kept = {a: terms for a, terms in self.areas.items() if a in area_ids}
-        return Lexicon(kept, self.level_phrases, self.source)
+        return Lexicon(kept, self.level_phrases, self.source, self.sections, self.neutral)
 
     def check_areas(self, bank: Bank) -> None:
         """Refuse a lexicon that names an area the bank does not have."""
@@ -351,8 +403,10 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
     areas: dict[str, tuple[Term, ...]] = {}
     origin: dict[str, str] = {}
     phrases: list[LevelPhrases] = []
+    sections: SectionRules | None = None
+    neutral: list[str] = []
     for name, data in files:
-        part = {k: data[k] for k in ("lexicon", "level_phrases") if k in data}
+        part = {k: data[k] for k in LEXICON_KEYS if k in data}
         try:
             parsed = LexiconFile.model_validate(part)
         except ValidationError as exc:
@@ -363,14 +417,22 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
             areas[area] = block.terms
             origin[area] = name
         phrases.extend(parsed.level_phrases)
-    _check_duplicates(areas, phrases, source)
-    return Lexicon(areas, tuple(phrases), source)
+        if parsed.sections is not None:
+            if sections is not None:
+                raise FileFormatError("lexicon: [sections] is defined twice", name)
+            sections = parsed.sections
+        if parsed.neutral is not None:
+            neutral.extend(parsed.neutral.terms)
+    _check_duplicates(areas, phrases, source, neutral)
+    return Lexicon(areas, tuple(phrases), source, sections, tuple(neutral))
 
 
-def _check_duplicates(areas: dict[str, tuple[Term, ...]], phrases: list[LevelPhrases], source: str) -> None:
+def _check_duplicates(areas: dict[str, tuple[Term, ...]], phrases: list[LevelPhrases], source: str,
+                      neutral: Iterable[str] = ()) -> None:
     """A spelling must mean one thing; otherwise which area it signals depends on file order."""
     _first_duplicate(
-        ((s, f"area {area}, term '{t.term}'") for area, terms in areas.items() for t in terms for s in t.spellings),
+        (*((s, f"area {area}, term '{t.term}'") for area, terms in areas.items() for t in terms for s in t.spellings),
+         *((n, "neutral") for n in neutral)),
         "lexicon spelling '{text}' ({where}) repeats {first}",
         source,
     )
@@ -401,7 +463,11 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     path = folder / LEXICON_FILE
     if not path.exists():
         return _builtin()
-    return build_lexicon([(str(path), _parse(path))], str(folder))
+    data = _parse(path)
+    if "sections" not in data and "sections" in _builtin_data():
+        # A user lexicon of terms only still finds a posting's sections the built-in way.
+        data = {**data, "sections": _builtin_data()["sections"]}
+    return build_lexicon([(str(path), data)], str(folder))
 
 
 def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:
@@ -421,7 +487,11 @@ def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:
 @lru_cache(maxsize=1)
 def _builtin() -> Lexicon:
     path = builtin_bank() / LEXICON_FILE
-    return build_lexicon([(str(path), _parse(path))], str(path.parent))
+    return build_lexicon([(str(path), _builtin_data())], str(path.parent))
+
+
+def _builtin_data() -> dict[str, Any]:
+    return _parse(builtin_bank() / LEXICON_FILE)
 
 
 def _parse(path: Path) -> dict[str, Any]:

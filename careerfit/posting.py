@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from careerfit.domain import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
 from careerfit.errors import CareerfitError
-from careerfit.lexicon import Hit, Lexicon
+from careerfit.lexicon import Hit, Lexicon, SectionRules
 from careerfit.scoring import Assessment
 from careerfit.targets import assess_role
 from careerfit.text import clean_text
@@ -42,24 +42,18 @@ SECTION_WEIGHT = {REQUIRED: 1.0, DUTIES: 0.9, GENERAL: 0.7, NICE: 0.5, ABOUT: 0.
 MIN_SHARE = 0.08
 #: How much a confident title match can add to a role's similarity: enough to break a near-tie.
 TITLE_BONUS = 0.03
+#: How much the title adds to a role's similarity, times its title score (0-1): the title is
+#: evidence beside the content, a prior, not only a tie-breaker. 0 turns it into a tie-breaker.
+TITLE_PRIOR = 0.15
+#: Each further mention of an area in the same sentence counts 1 / (1 + REPEAT_DECAY x k).
+REPEAT_DECAY = 0.0
+TERM_DECAY = 0.3
+#: Paragraphs of this many words or more count once however often they are repeated.
+REPEAT_WORDS = 8
 POSTING_ROLE_ID = "posting"
 #: How far (characters) a level phrase reaches forward to the terms it qualifies.
 PHRASE_REACH = 60
 
-# Heading keywords, checked in this order: "preferred qualifications" is nice, not required.
-_HEADING_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (NICE, ("nice to have", "nice-to-have", "preferred", "bonus", "plus", "desirable", "desired",
-            "good to have", "ideally", "extra credit", "would be great", "optional", "not required")),
-    (ABOUT, ("about us", "about the company", "who we are", "benefit", "perks", "what we offer",
-             "why join", "our company", "equal opportunit", "compensation", "salary", "how to apply",
-             "our values", "life at", "we offer")),
-    (DUTIES, ("responsibilit", "what you'll do", "what you will do", "what you’ll do", "the role", "your role",
-              "day to day", "day-to-day", "duties", "your impact", "you will", "you'll", "what you’ll",
-              "the job", "mission", "tasks", "about the role", "position")),
-    (REQUIRED, ("requirement", "required", "must", "qualification", "what you bring", "what you need",
-                "you have", "who you are", "about you", "skills", "experience", "essential", "minimum",
-                "you should", "looking for", "profile", "we expect", "need to have")),
-)
 _INLINE_NICE = re.compile(
     r"\b(?:a plus|is a bonus|are a bonus|bonus points|nice[\s-]to[\s-]have|preferred|ideally|desirable|"
     r"advantageous|would be great|not required|optional)\b",
@@ -158,15 +152,28 @@ def normalise(text: str) -> str:
     return text
 
 
-def heading_kind(text: str) -> str:
-    low = text.lower()
-    for kind, words in _HEADING_KINDS:
-        if any(w in low for w in words):
-            return kind
-    return GENERAL
+def heading_kind(text: str, rules: SectionRules) -> str:
+    """The section a heading opens, by the heading words of the lexicon's ``[sections]``.
+
+    A nice-to-have word decides first ("Preferred qualifications" is nice); otherwise the
+    longest heading word found wins, so "About the role" (duties) beats "about" (about the
+    company) and "What you'll need" (required) beats "you'll" (duties). A word written with a
+    leading ``^`` counts only at the start of the heading ("^about" for "About Acme").
+    """
+    low = " ".join(text.lower().replace("’", "'").split())
+    best, best_len = GENERAL, 0
+    for kind, words in rules.heading_kinds():
+        for w in words:
+            found = low.startswith(w[1:]) if w.startswith("^") else w in low
+            size = len(w.lstrip("^"))
+            if found and (kind == NICE or size > best_len):
+                if kind == NICE:
+                    return NICE
+                best, best_len = kind, size
+    return best
 
 
-def _as_heading(line: str) -> str | None:
+def _as_heading(line: str, rules: SectionRules) -> str | None:
     """The heading text if the line is one, else None."""
     m = _MD_HEADING.match(line) or _BOLD_LINE.match(line)
     if m:
@@ -177,12 +184,33 @@ def _as_heading(line: str) -> str | None:
     words = len(stripped.split())
     if stripped.endswith(":") and words <= 8:
         return stripped.rstrip(":")
-    if words <= 5 and stripped[-1] not in ".!?,;" and heading_kind(stripped) != GENERAL:
+    if words <= 5 and stripped[-1] not in ".!?,;" and heading_kind(stripped, rules) != GENERAL:
         return stripped
     return None
 
 
-def find_title(text: str) -> str:
+def drop_repeats(text: str) -> str:
+    """The text with every repeat of a paragraph of ``REPEAT_WORDS`` words or more blanked out.
+
+    Postings pasted from job boards often carry the same paragraph twice (a teaser and the
+    body, or a company blurb at the top and the bottom); counting it twice would double it.
+    Lines are kept, so line structure and headings stay where they were.
+    """
+    seen: set[str] = set()
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        words = line.split()
+        if len(words) >= REPEAT_WORDS:
+            key = " ".join(words).lower()
+            if key in seen:
+                out.append("\n")
+                continue
+            seen.add(key)
+        out.append(line)
+    return "".join(out)
+
+
+def find_title(text: str, rules: SectionRules) -> str:
     """The posting's title: a 'Title:' line near the top, else a short first line."""
     lines = [ln for ln in text.splitlines() if ln.strip()][:12]
     for ln in lines:
@@ -193,7 +221,7 @@ def find_title(text: str) -> str:
         first = (_MD_HEADING.match(lines[0]) or _BOLD_LINE.match(lines[0]))
         candidate = first.group(1) if first else lines[0]
         candidate = candidate.strip(" *_#:")
-        if 0 < len(candidate.split()) <= 12 and heading_kind(candidate) in (GENERAL, DUTIES):
+        if 0 < len(candidate.split()) <= 12 and heading_kind(candidate, rules) in (GENERAL, DUTIES):
             return clean_title(candidate)[:MAX_TITLE]
     return ""
 
@@ -206,17 +234,23 @@ class _Segments:
     sections: list[str]
 
 
-def _segments(text: str) -> _Segments:
+def _segments(text: str, rules: SectionRules, boilerplate: list[Hit]) -> _Segments:
+    """Sentences and bullets with their section: the heading above, a "preferred" in the
+    sentence (nice), or a boilerplate phrase on the line (about)."""
     starts: list[int] = []
     sections: list[str] = []
     current = GENERAL
     pos = 0
+    boiler = [h.start for h in boilerplate]
     for line in text.splitlines(keepends=True):
-        heading = _as_heading(line)
+        heading = _as_heading(line, rules)
         if heading is not None:
-            current = heading_kind(heading)
+            current = heading_kind(heading, rules)
             starts.append(pos)
             sections.append(current)
+        elif bisect_right(boiler, pos + len(line) - 1) > bisect_right(boiler, pos - 1):
+            starts.append(pos)
+            sections.append(ABOUT)
         else:
             offsets = [0] + [m.end() for m in _SENTENCE_END.finditer(line)]
             for i, off in enumerate(offsets):
@@ -267,12 +301,17 @@ def _seg_of(seg: _Segments, pos: int) -> int:
 def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, AreaDemand]:
     governing = _phrase_levels(hits, phrases, seg)
     acc: dict[str, dict] = {}
+    seen: Counter[tuple[int, str]] = Counter()
     for h, lv in zip(hits, governing, strict=True):
         s = _seg_of(seg, h.start)
         section = seg.sections[s] if seg.sections else GENERAL
         a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
                                     "terms": Counter(), "levels": [], "phrases": set()})
-        a["score"] += h.weight * SECTION_WEIGHT[section]
+        # A list of tools in one sentence ("Python, R or SAS") is one demand, not three.
+        k = seen[(s, h.area)]
+        seen[(s, h.area)] += 1
+        t = a["terms"][h.term]
+        a["score"] += h.weight * SECTION_WEIGHT[section] / (1 + REPEAT_DECAY * k) / (1 + TERM_DECAY * t)
         a["n"] += 1
         a["terms"][h.term] += 1
         if section == NICE:
@@ -352,20 +391,29 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     text = normalise(text)
     if not text.strip():
         raise PostingError("the posting is empty", source)
-    found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text)
+    rules = lexicon.sections
+    found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text, rules)
+    text = drop_repeats(text)
     hits, phrases = lexicon.find_all(text)
     known = {a.id for a in bank.areas}
     hits = [h for h in hits if h.area in known]
     if not hits:
         raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
-    seg = _segments(text)
+    seg = _segments(text, rules, lexicon.find_boilerplate(text))
     demands = _demands(hits, phrases, seg)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
         titles = tuple(match_title(found_title, bank, lexicon, limit=3)) if found_title else ()
     except CareerfitError:
         titles = ()
-    bonus = {titles[0].role_id: TITLE_BONUS * titles[0].score / 100} if titles else {}
+    if TITLE_PRIOR and found_title:
+        try:
+            prior = {m.role_id: TITLE_PRIOR * m.score / 100 for m in match_title(found_title, bank, lexicon)}
+        except CareerfitError:
+            prior = {}
+    else:
+        prior = {titles[0].role_id: TITLE_BONUS * titles[0].score / 100} if titles else {}
+    bonus = prior
     mine = role_vector(role)
     likeness = []
     for r in bank.roles:
