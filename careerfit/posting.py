@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from careerfit.domain import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
 from careerfit.errors import CareerfitError
 from careerfit.lexicon import Hit, Lexicon, SectionRules
+from careerfit.markup import heading_text, html_to_lines
 from careerfit.scoring import Assessment
 from careerfit.targets import assess_role
 from careerfit.text import clean_text
@@ -59,14 +60,9 @@ _INLINE_NICE = re.compile(
     r"advantageous|would be great|not required|optional)\b",
     re.IGNORECASE,
 )
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d+[.)])\s+")
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(.+)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
-_HTML_BREAK = re.compile(r"<\s*(?:br\s*/?|/p|/li|/h\d|/div|li|p|div)\s*>", re.IGNORECASE)
-_HTML_HEADING = re.compile(r"<\s*h\d[^>]*>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
 
 
 class PostingError(CareerfitError):
@@ -146,9 +142,7 @@ def normalise(text: str) -> str:
     if not text.replace("\n", "").replace("\t", "").isprintable():
         text = clean_text(text)
     if "<" in text and ">" in text:
-        text = _HTML_HEADING.sub("\n## ", text)
-        text = _HTML_BREAK.sub("\n", text)
-        text = _HTML_TAG.sub(" ", text)
+        text = html_to_lines(text)
     return text
 
 
@@ -175,9 +169,9 @@ def heading_kind(text: str, rules: SectionRules) -> str:
 
 def _as_heading(line: str, rules: SectionRules) -> str | None:
     """The heading text if the line is one, else None."""
-    m = _MD_HEADING.match(line) or _BOLD_LINE.match(line)
-    if m:
-        return m.group(1).strip(" *_:")
+    marked = heading_text(line)
+    if marked is not None:
+        return marked.strip(" *_:")
     stripped = line.strip()
     if _BULLET.match(line) or not stripped:
         return None
@@ -218,8 +212,8 @@ def find_title(text: str, rules: SectionRules) -> str:
         if m:
             return clean_title(m.group(1).strip(" *_#"))[:MAX_TITLE]
     if lines:
-        first = (_MD_HEADING.match(lines[0]) or _BOLD_LINE.match(lines[0]))
-        candidate = first.group(1) if first else lines[0]
+        first = heading_text(lines[0])
+        candidate = lines[0] if first is None else first
         candidate = candidate.strip(" *_#:")
         if 0 < len(candidate.split()) <= 12 and heading_kind(candidate, rules) in (GENERAL, DUTIES):
             return clean_title(candidate)[:MAX_TITLE]

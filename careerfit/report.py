@@ -189,8 +189,13 @@ def _strengths(bank: Bank, a: Assessment) -> list[str]:
 
 
 def ignored_answers(bank: Bank, profile: Profile) -> list[str]:
-    """Answers to questions this bank does not ask: kept in the file, left out of scoring."""
-    return sorted(q for q in profile.answers if q not in bank.question_ids)
+    """Answers to questions this bank does not ask: kept in the file, left out of scoring.
+
+    ``bank.question_ids`` builds a set on every call: built once here, not once per answer
+    (4,000 answers against a 100,000-question bank took 54 s that way).
+    """
+    known = bank.question_ids
+    return sorted(q for q in profile.answers if q not in known)
 
 
 def _unknown(bank: Bank, profile: Profile, a: Assessment) -> list[str]:

@@ -1,14 +1,17 @@
-"""Pilot tests of the job posting screen: paste, analyse, errors, save as a named target."""
+"""Pilot tests of the job posting screen: paste, analyse (off the UI thread, cancellable),
+errors, save as a named target."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 from apphelpers import SIZE, screen_text
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Button, Input, OptionList, TextArea
 
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.posting import PostingScreen, suggested_name
@@ -40,10 +43,16 @@ async def _posting_screen(app: CareerfitApp, pilot: Pilot) -> PostingScreen:
     return app.screen
 
 
+async def _done(pilot: Pilot) -> None:
+    """Wait for the reading worker, then for the screen to show its result."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def _analyse(screen: PostingScreen, pilot: Pilot, text: str) -> None:
     screen.query_one(TextArea).text = text
     screen.action_analyse()
-    await pilot.pause()
+    await _done(pilot)
 
 
 NASTY_TITLE = "[@click=app.quit]Evil[/] [b]ML[/b] Engineer $accent"
@@ -59,6 +68,7 @@ async def test_a_pasted_posting_shows_posting_reports_numbers_and_text_literally
         text = (POSTINGS / "ds_really_mle.md").read_text(encoding="utf-8")
         screen.query_one(TextArea).text = text
         await pilot.press("ctrl+r")
+        await _done(pilot)
         assert screen.report == posting_report(text, profile=app.session.profile, bank=bank)
         role = bank.role(EXPECTED["ds_really_mle.md"]["role"]).name
         best = screen.analysis.likeness[0]
@@ -123,3 +133,86 @@ async def test_save_as_target_is_on_disk_and_listed_after_reload(make_app: MakeA
         role = results.targets["target-acme-mlops"]
         fit = again.session.target_assessment(role)[1].role(role.id).fit
         assert detail.startswith("Selected: " + role.name) and f"fit {fit:.0f}%" in detail
+
+
+class GatedAnalyser:
+    """The session's own analyser, held at a gate until the test opens it: a reading that takes
+    as long as the test needs, so what the screen shows meanwhile is checked deterministically."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.gate = threading.Event()
+        self.finished = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def __call__(self, text: str):
+        self.threads.append(threading.current_thread())
+        try:
+            assert self.gate.wait(20), "the test never opened the gate"
+            return self.session.analyse_posting(text)
+        finally:
+            self.finished.set()
+
+
+async def _gated_screen(app: CareerfitApp, pilot: Pilot, text: str) -> tuple[PostingScreen, GatedAnalyser]:
+    await pilot.pause()
+    app.show_results()
+    await pilot.pause()
+    gated = GatedAnalyser(app.session)
+    screen = PostingScreen(app.session, analyse=gated)
+    app.push_screen(screen)
+    await pilot.pause()
+    screen.query_one(TextArea).text = text
+    return screen, gated
+
+
+def _footer(app: CareerfitApp) -> str:
+    return screen_text(app).rstrip().splitlines()[-1]
+
+
+async def test_a_posting_is_read_off_the_ui_thread_which_stays_responsive(make_app: MakeApp, bank: Bank,
+                                                                         tmp_path: Path) -> None:
+    app = make_app(_profile(bank, tmp_path))
+    text = (POSTINGS / "data_engineer.md").read_text(encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        screen, gated = await _gated_screen(app, pilot, text)
+        assert "esc results" in _footer(app) and "cancel" not in _footer(app)
+        await pilot.press("ctrl+r")
+        assert "Reading the posting" in screen_text(app)
+        assert "esc cancel" in _footer(app)
+        assert screen.query_one("#analyse", Button).disabled
+        assert gated.threads and gated.threads[0] is not threading.main_thread()
+        # While the analysis waits, the screen takes keys: the target name can be typed.
+        screen.query_one("#target-name", Input).focus()
+        await pilot.press("a", "b")
+        assert screen.query_one("#target-name", Input).value == "ab"
+        await pilot.press("ctrl+r")  # one reading at a time: a second press starts nothing
+        assert len(gated.threads) == 1
+        gated.gate.set()
+        await _done(pilot)
+        assert screen.report == posting_report(text, profile=app.session.profile, bank=bank)
+        role = bank.role(EXPECTED["data_engineer.md"]["role"]).name
+        assert f"Reads like {role}" in screen_text(app)
+        assert "esc results" in _footer(app) and not screen.query_one("#analyse", Button).disabled
+        assert screen.query_one("#target-name", Input).value == "ab"  # typed, so not replaced
+
+
+async def test_escape_cancels_a_reading_and_its_result_is_dropped(make_app: MakeApp, bank: Bank,
+                                                                  tmp_path: Path) -> None:
+    app = make_app(_profile(bank, tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen, gated = await _gated_screen(app, pilot, (POSTINGS / "mlops_engineer.md").read_text(encoding="utf-8"))
+        await pilot.press("ctrl+r")
+        assert "Reading the posting" in screen_text(app)
+        await pilot.press("escape")
+        assert app.screen is screen  # Escape cancelled the reading; it did not close the screen
+        assert "Stopped reading the posting" in screen_text(app)
+        assert "esc results" in _footer(app) and not screen.query_one("#analyse", Button).disabled
+        gated.gate.set()  # the abandoned thread ends; what it found must not be shown
+        assert await asyncio.to_thread(gated.finished.wait, 20)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.analysis is None and screen.report == ""
+        assert "Reads like" not in screen_text(app)
+        await pilot.press("escape")  # nothing to cancel now: back to the results
+        assert isinstance(app.screen, ResultsScreen)

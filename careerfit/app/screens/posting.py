@@ -8,18 +8,25 @@ widget: that widget mounts a widget per block and table cell (over 300 for a rep
 a profile) and took about a second to appear; one renderable takes a tenth of that. Every
 piece of posting text went through ``md_escape``, no Textual markup is parsed in a
 renderable, and terminal hyperlinks are off, so a posting cannot add links or styles.
+
+The analysis runs in a thread worker, so a long paste never freezes the screen: the status
+says it is reading, Escape cancels. Python cannot stop a running thread, so cancelling
+abandons the reading (its result is dropped when it ends) and the screen is usable at once;
+analysis is linear in the text (``careerfit.markup``), so an abandoned one does not linger.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
 from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Header, Input, Label, Static, TextArea
+from textual.worker import Worker, WorkerState
 
 from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
@@ -28,6 +35,9 @@ from careerfit.session import Session
 
 if TYPE_CHECKING:
     from careerfit.posting import PostingAnalysis
+
+#: Text -> (analysis, report Markdown); ``Session.analyse_posting`` unless a test passes its own.
+Analyser: TypeAlias = "Callable[[str], tuple[PostingAnalysis, str]]"
 
 HELP = """\
 Paste a job posting above (plain text or Markdown, title on the first line) and press
@@ -55,15 +65,20 @@ class PostingScreen(FreshScreen[bool]):
                 tooltip="Analyse the pasted posting: the role it reads like, the evidence, your fit and plan"),
         Binding("ctrl+t", "save_target", "save as target", id="posting.save-target",
                 tooltip="Keep this posting in the profile as a named target, listed with the roles"),
+        # Listed before "close": while a posting is being read, Escape cancels the reading.
+        Binding("escape", "cancel", "cancel", id="posting.cancel",
+                tooltip="Stop reading this posting; the last report stays"),
         Binding("escape", "close", "results", id="posting.close", tooltip="Back to the results"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, analyse: Analyser | None = None) -> None:
         super().__init__()
         self.session = session
+        self._analyse: Analyser = analyse or session.analyse_posting
         self.analysis: PostingAnalysis | None = None
         self.report = ""
         self.saved: list[str] = []
+        self.reading: Worker[tuple[PostingAnalysis, str] | CareerfitError] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,13 +98,43 @@ class PostingScreen(FreshScreen[bool]):
     # --- analysing ----------------------------------------------------------------------
 
     def action_analyse(self) -> None:
-        text = self.query_one("#posting-text", TextArea).text
-        try:
-            analysis, report = self.session.analyse_posting(text)
-        except CareerfitError as exc:
-            self._status(f"Cannot analyse: {exc}", error=True)
-            self.notify(str(exc), title="Cannot analyse the posting", severity="error", markup=False)
+        """Start reading the pasted posting in a thread; the result arrives as a worker state change."""
+        if self.reading is not None:
             return
+        text = self.query_one("#posting-text", TextArea).text
+        self.reading = self.run_worker(lambda: self._read(text), name="read posting", group="posting",
+                                       thread=True, exit_on_error=True)
+        self._busy(True)
+        self._status("Reading the posting… (Esc cancels)")
+
+    def _read(self, text: str) -> tuple[PostingAnalysis, str] | CareerfitError:
+        """In the worker thread: the analysis, or the error to show (bugs still fail loudly)."""
+        try:
+            return self._analyse(text)
+        except CareerfitError as exc:
+            return exc
+
+    def action_cancel(self) -> None:
+        if self.reading is None:
+            return
+        self.reading.cancel()
+        self.reading = None
+        self._busy(False)
+        self._status("Stopped reading the posting." + (" The report below is the last one." if self.report else ""))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self.reading or event.state != WorkerState.SUCCESS:
+            return  # an abandoned reading, or one still running
+        result = event.worker.result
+        self.reading = None
+        self._busy(False)
+        if isinstance(result, CareerfitError):
+            self._status(f"Cannot analyse: {result}", error=True)
+            self.notify(str(result), title="Cannot analyse the posting", severity="error", markup=False)
+        elif result is not None:
+            self._show(*result)
+
+    def _show(self, analysis: PostingAnalysis, report: str) -> None:
         self.analysis, self.report = analysis, report
         best = analysis.likeness[0]
         self._status(f"Reads like {best.name} ({best.similarity:.0f}% similar). Name it to save it as a target.")
@@ -99,6 +144,19 @@ class PostingScreen(FreshScreen[bool]):
         self.query_one("#save-target", Button).disabled = False
         self.query_one("#posting-report", Static).update(Markdown(report, hyperlinks=False))
         self.query_one("#posting-result", VerticalScroll).scroll_home(animate=False)
+
+    def _busy(self, busy: bool) -> None:
+        """Show the reading state: the result area loading, Analyse off, Escape as "cancel"."""
+        self.query_one("#posting-result", VerticalScroll).loading = busy
+        self.query_one("#analyse", Button).disabled = busy
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.reading is not None  # hidden when there is nothing to cancel
+        if action == "analyse" and self.reading is not None:
+            return None  # shown, dimmed: one reading at a time
+        return True
 
     # --- saving as a target -------------------------------------------------------------
 
@@ -140,4 +198,5 @@ class PostingScreen(FreshScreen[bool]):
         self.action_save_target()
 
     def action_close(self) -> None:
+        self.action_cancel()
         self.dismiss(bool(self.saved))
