@@ -102,16 +102,18 @@ class LevelPhrases(_FileModel):
 class SectionRules(_FileModel):
     """How the lines of a posting are sorted into sections.
 
-    A heading is classed by the first kind whose words it contains, in the order nice, about,
-    duties, required ("preferred qualifications" is nice, not required). Real postings are
-    messy, so a line that carries a ``boilerplate`` phrase (equal-opportunity text, benefits,
-    conditions of employment) counts as about-the-company text wherever it sits.
+    A heading with a ``nice`` word opens nice-to-have text ("Preferred qualifications");
+    otherwise the longest word found among ``about``, ``duties`` and ``required`` decides.
+    A sentence with an ``inline_nice`` phrase ("a plus") is nice wherever it sits. Real
+    postings are messy, so a line that carries a ``boilerplate`` phrase (equal-opportunity
+    text, benefits, conditions of employment) counts as about-the-company text wherever it sits.
     """
 
     nice: tuple[Spelling, ...] = ()
     about: tuple[Spelling, ...] = ()
     duties: tuple[Spelling, ...] = ()
     required: tuple[Spelling, ...] = ()
+    inline_nice: tuple[Spelling, ...] = ()
     boilerplate: tuple[Spelling, ...] = ()
 
     def heading_kinds(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -355,6 +357,7 @@ class Lexicon:
             if neutral else self._terms
         self._phrases = _Index((p, False, "", p, 1.0, lp.level) for lp in phrases for p in lp.phrases)
         self._boilerplate = _Index((p, False, "", p, 1.0, None) for p in self.sections.boilerplate)
+        self._inline_nice = _Index((p, False, "", p, 1.0, None) for p in self.sections.inline_nice)
 
     def find_terms(self, text: str) -> list[Hit]:
         """Every term mention, in order, never overlapping."""
@@ -372,9 +375,10 @@ class Lexicon:
             hits = [h for h in hits if h.area]
         return hits, phrases
 
-    def find_boilerplate(self, text: str) -> list[Hit]:
-        """Where boilerplate phrases (equal-opportunity, benefits, conditions of employment) occur."""
-        return scan(self._boilerplate, _EMPTY, text)[0] if self._boilerplate else []
+    def find_section_phrases(self, text: str) -> tuple[list[Hit], list[Hit]]:
+        """Where boilerplate phrases (equal-opportunity, benefits, conditions of employment) and
+        nice-to-have phrases ("a plus") occur, in one pass."""
+        return scan(self._boilerplate, self._inline_nice, text)
 
     def term_count(self, area: str) -> int:
         return len(self.areas.get(area, ()))

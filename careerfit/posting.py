@@ -49,17 +49,14 @@ TITLE_PRIOR = 0.15
 #: Each further mention of an area in the same sentence counts 1 / (1 + REPEAT_DECAY x k).
 REPEAT_DECAY = 0.0
 TERM_DECAY = 0.3
+VECTOR_POWER: float | None = 0.5
+VECTOR_LEVEL = False
 #: Paragraphs of this many words or more count once however often they are repeated.
 REPEAT_WORDS = 8
 POSTING_ROLE_ID = "posting"
 #: How far (characters) a level phrase reaches forward to the terms it qualifies.
 PHRASE_REACH = 60
 
-_INLINE_NICE = re.compile(
-    r"\b(?:a plus|is a bonus|are a bonus|bonus points|nice[\s-]to[\s-]have|preferred|ideally|desirable|"
-    r"advantageous|would be great|not required|optional)\b",
-    re.IGNORECASE,
-)
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d+[.)])\s+")
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(.+)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
@@ -228,7 +225,7 @@ class _Segments:
     sections: list[str]
 
 
-def _segments(text: str, rules: SectionRules, boilerplate: list[Hit]) -> _Segments:
+def _segments(text: str, rules: SectionRules, boilerplate: list[Hit], nice: list[Hit]) -> _Segments:
     """Sentences and bullets with their section: the heading above, a "preferred" in the
     sentence (nice), or a boilerplate phrase on the line (about)."""
     starts: list[int] = []
@@ -236,27 +233,32 @@ def _segments(text: str, rules: SectionRules, boilerplate: list[Hit]) -> _Segmen
     current = GENERAL
     pos = 0
     boiler = [h.start for h in boilerplate]
+    marks = [h.start for h in nice]
     for line in text.splitlines(keepends=True):
         heading = _as_heading(line, rules)
         if heading is not None:
             current = heading_kind(heading, rules)
             starts.append(pos)
             sections.append(current)
-        elif bisect_right(boiler, pos + len(line) - 1) > bisect_right(boiler, pos - 1):
+        elif _has(boiler, pos, pos + len(line)):
             starts.append(pos)
             sections.append(ABOUT)
         else:
             offsets = [0] + [m.end() for m in _SENTENCE_END.finditer(line)]
             for i, off in enumerate(offsets):
                 end = offsets[i + 1] if i + 1 < len(offsets) else len(line)
-                piece = line[off:end]
                 kind = current
-                if kind in (REQUIRED, DUTIES, GENERAL) and _INLINE_NICE.search(piece):
+                if kind in (REQUIRED, DUTIES, GENERAL) and _has(marks, pos + off, pos + end):
                     kind = NICE
                 starts.append(pos + off)
                 sections.append(kind)
         pos += len(line)
     return _Segments(starts, sections)
+
+
+def _has(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a phrase starts in [lo, hi) (``starts`` sorted)."""
+    return bisect_right(starts, hi - 1) > bisect_right(starts, lo - 1)
 
 
 # --- the requirement profile ------------------------------------------------------------------
@@ -393,7 +395,7 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     hits = [h for h in hits if h.area in known]
     if not hits:
         raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
-    seg = _segments(text, rules, lexicon.find_boilerplate(text))
+    seg = _segments(text, rules, *lexicon.find_section_phrases(text))
     demands = _demands(hits, phrases, seg)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
@@ -408,7 +410,7 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     else:
         prior = {titles[0].role_id: TITLE_BONUS * titles[0].score / 100} if titles else {}
     bonus = prior
-    mine = role_vector(role)
+    mine = _posting_vector(demands, role)
     likeness = []
     for r in bank.roles:
         sim = cosine(mine, role_vector(r))
@@ -426,6 +428,13 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
         role=role,
         sections=dict(section_counts),
     )
+
+
+def _posting_vector(demands: dict[str, AreaDemand], role: Role) -> dict[str, float]:
+    if VECTOR_POWER is None:
+        return role_vector(role)
+    top = max(d.score for d in demands.values())
+    return {a: (d.score / top) ** VECTOR_POWER * (d.level if VECTOR_LEVEL else 1) for a, d in demands.items()}
 
 
 def _free_id(bank: Bank, base: str = POSTING_ROLE_ID) -> str:
