@@ -2,7 +2,9 @@
 
 A bank is every ``*.toml`` file in one folder but ``lexicon.toml`` (the posting lexicon,
 loaded by ``careerfit.lexicon``). Each file may hold ``[[area]]``,
-``[[question]]``, ``[[role]]`` tables and a ``[scoring]`` table. A folder that defines no
+``[[question]]``, ``[[role]]`` and ``[[renamed]]`` tables and a ``[scoring]`` table
+(``renamed`` maps question ids older profiles hold to their successors: see
+``careerfit.profile_io.carry_renamed``). A folder that defines no
 areas or no roles borrows the built-in ones, so a user's bank can be just questions.
 Every problem in every file is collected and reported together, each naming its file and id.
 """
@@ -19,15 +21,17 @@ from careerfit.errors import BankError, CareerfitError, format_validation
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.tomlio import read_toml
 
-_KINDS = ("area", "question", "role", "scoring")
+_KINDS = ("area", "question", "role", "renamed", "scoring")
 #: Top-level keys the bank ignores (free-form notes about a file).
 _OTHER_KEYS = {"meta"}
 _BUILTIN = "(built-in)"
 
 
 def _entry_id(raw: Any, index: int) -> str:
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        return raw["id"]
+    if isinstance(raw, dict):
+        for key in ("id", "old"):  # a renamed entry is named by its old id
+            if isinstance(raw.get(key), str):
+                return raw[key]
     return f"#{index + 1}"
 
 
@@ -56,7 +60,7 @@ def _validate_file(path: Path) -> tuple[dict[str, Any], bool]:
                 problems.append(f"{path.name}: [scoring]: {format_validation(exc)}")
             continue
         if key not in _KINDS:
-            problems.append(f"{path.name}: unknown table '{key}' (expected area, question, role, scoring)")
+            problems.append(f"{path.name}: unknown table '{key}' (expected area, question, role, renamed, scoring)")
             continue
         if not isinstance(value, list):
             problems.append(f"{path.name}: '{key}' must be an array of tables ([[{key}]])")
@@ -107,12 +111,28 @@ def _check(bank_parts: dict[str, list[tuple[str, Any]]], problems: list[str]) ->
                 problems.append(f"{fname}: role {r.id}: unknown area '{area_id}'")
         if not any(req.importance > 0 and req.level > 0 for req in r.requires.values()):
             problems.append(f"{fname}: role {r.id}: requires nothing (every level or importance is 0)")
+    _check_renamed(bank_parts, problems)
     if len(bank_parts["scoring"]) > 1:
         problems.append(f"{bank_parts['scoring'][1][0]}: a second [scoring] table")
     asked = {q.skill for _, q in bank_parts["question"]}
     for fname, a in bank_parts["area"]:
         if a.id not in asked and fname != _BUILTIN:
             problems.append(f"{fname}: area {a.id}: has no questions")
+
+
+def _check_renamed(bank_parts: dict[str, list[tuple[str, Any]]], problems: list[str]) -> None:
+    """An old id is listed once, is not asked any more, and hands on to questions that are."""
+    asked = {q.id for _, q in bank_parts["question"]}
+    seen: dict[str, str] = {}
+    for fname, r in bank_parts["renamed"]:
+        if r.old in seen:
+            problems.append(f"{fname}: duplicate renamed id '{r.old}' (also in {seen[r.old]})")
+        seen.setdefault(r.old, fname)
+        if r.old in asked:
+            problems.append(f"{fname}: renamed {r.old}: is still a question of the bank")
+        for successor in r.to:
+            if successor not in asked:
+                problems.append(f"{fname}: renamed {r.old}: unknown successor question '{successor}'")
 
 
 def load_bank(folder: Path | None = None) -> Bank:
@@ -157,4 +177,5 @@ def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
         roles=tuple(r for _, r in parts["role"]),
         scoring=parts["scoring"][0][1] if parts["scoring"] else Scoring(),
         source=str(folder),
+        renamed=tuple(r for _, r in parts["renamed"]),
     )

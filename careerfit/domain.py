@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-#: Levels of the answer scale: 0 never done it ... 4 designed it for others / taught it.
+#: Levels of the answer scale: 0 not done yet ... 4 set the approach others follow.
 LEVELS = (0, 1, 2, 3, 4)
 MAX_LEVEL = 4
 PROFILE_SCHEMA = 1
@@ -35,11 +35,11 @@ ID_RE = re.compile(ID_PATTERN)
 
 #: The generic, behaviourally anchored labels; a question may tailor its own.
 DEFAULT_LABELS: tuple[str, ...] = (
-    "Never done it",
-    "Followed a tutorial or course",
+    "Not yet",
+    "Tried it: a course, tutorial or side project",
     "Done it at work, with help",
     "Done it on my own, in production",
-    "Designed it for others, or taught it",
+    "Set the approach others follow",
 )
 
 
@@ -114,6 +114,18 @@ class Role(NamedTuple):
         }
 
 
+class Renamed(NamedTuple):
+    """A question no longer asked under its old id, and where its answer goes.
+
+    ``to`` lists the successor questions (the answer is carried to each), or is empty for a
+    question retired outright (its answer stays in the profile, listed as no longer asked).
+    """
+
+    old: str
+    to: tuple[str, ...] = ()
+    why: str = ""
+
+
 class Scoring(NamedTuple):
     """Tunable constants of the scoring method; they live in the data, with reasons."""
 
@@ -175,6 +187,10 @@ def role_from(d: dict[str, Any]) -> Role:
     )
 
 
+def renamed_from(d: dict[str, Any]) -> Renamed:
+    return Renamed(d["old"], tuple(d.get("to", ())), d.get("why", ""))
+
+
 def scoring_from(d: dict[str, Any]) -> Scoring:
     return Scoring(tuple(d["step_multipliers"]), d["overqualification_weight"], d["within_reach"],
                    d["default_hours_per_week"], d.get("rationale", ""))
@@ -192,17 +208,20 @@ def profile_from(d: dict[str, Any]) -> Profile:
     )
 
 
-BUILDERS = {"area": area_from, "question": question_from, "role": role_from, "scoring": scoring_from}
+BUILDERS = {"area": area_from, "question": question_from, "role": role_from, "scoring": scoring_from,
+            "renamed": renamed_from}
 
 
 class Bank:
-    """Everything loaded from a bank folder: areas, questions, roles and scoring constants.
+    """Everything loaded from a bank folder: areas, questions, roles, scoring constants, and
+    the questions it no longer asks under their old ids (``renamed``).
 
     Not a file format itself (its parts are validated as they load): a read-only object
     with lookup tables.
     """
 
-    __slots__ = ("_areas", "_by_area", "_questions", "_roles", "areas", "questions", "roles", "scoring", "source")
+    __slots__ = ("_areas", "_by_area", "_questions", "_roles", "areas", "questions", "renamed", "roles", "scoring",
+                 "source")
 
     def __init__(
         self,
@@ -212,6 +231,7 @@ class Bank:
         roles: tuple[Role, ...],
         scoring: Scoring | None = None,
         source: str = "",
+        renamed: tuple[Renamed, ...] = (),
     ) -> None:
         by_area: dict[str, list[Question]] = {}
         for q in questions:
@@ -222,6 +242,7 @@ class Bank:
             "roles": tuple(roles),
             "scoring": scoring if scoring is not None else Scoring(),
             "source": source,
+            "renamed": tuple(renamed),
             "_areas": {a.id: a for a in areas},
             "_roles": {r.id: r for r in roles},
             "_questions": {q.id: q for q in questions},

@@ -60,6 +60,28 @@ class QuestionModel(BaseModel):
         return clean_text(value)
 
 
+class RenamedModel(BaseModel):
+    """A question no longer asked under its old id (``renamed.toml``): where its answer goes.
+
+    The mapping is what lets a profile saved by an older careerfit open with its answers: a
+    reworded question keeps its id and needs no entry; one that was split, moved to another
+    area or replaced is listed here with its successors, or with none if it was retired.
+    """
+
+    model_config = _STRICT
+
+    old: Id = Field(description="The id older profiles may hold; no question of the bank has it now.")
+    to: tuple[Id, ...] = Field((), description="Successor question ids the answer is carried to; empty: retired.")
+    why: Text = Field(description="What changed, for whoever maintains the bank.")
+
+    @field_validator("to")
+    @classmethod
+    def _distinct(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(value)) != len(value):
+            raise ValueError("names a successor twice")
+        return value
+
+
 class RequirementModel(BaseModel):
     """What a role asks of one area."""
 
@@ -153,11 +175,12 @@ class ProfileModel(BaseModel):
 
 _MODELS: dict[str, type[BaseModel]] = {
     "area": AreaModel, "question": QuestionModel, "role": RoleModel, "scoring": ScoringModel,
+    "renamed": RenamedModel,
 }
 
 
 def validate_entry(kind: str, raw: Any) -> dict[str, Any]:
-    """One bank entry (``area``, ``question``, ``role`` or ``scoring``) validated, in its JSON
+    """One bank entry (``area``, ``question``, ``role``, ``renamed`` or ``scoring``) validated, in its JSON
     form: what ``careerfit.domain.BUILDERS[kind]`` builds from and the parse cache keeps.
     Raises pydantic's ``ValidationError``."""
     return _MODELS[kind].model_validate(raw).model_dump(mode="json")

@@ -7,6 +7,7 @@ migrated, a newer one refused rather than misread or overwritten.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,35 @@ def check_against_bank(profile: Profile, bank: Bank, path: Path | None = None) -
         raise ProfileError(f"current_role: unknown role '{profile.current_role}' (known: {known})", path)
 
 
+def carry_renamed(profile: Profile, bank: Bank) -> Profile:
+    """The profile with answers to questions the bank renamed carried to their successors.
+
+    ``bank.renamed`` (``renamed.toml``) says where each old id's answer goes. A successor the
+    profile already answers keeps its own answer; one that two old questions hand on to
+    takes the lower of their answers, as the honest reading of a broader old question. The
+    old answers stay, so a round trip keeps them and the report lists them as no longer
+    asked. Pure: returns the same profile when there is nothing to carry.
+    """
+    carried: dict[str, int] = {}
+    for r in bank.renamed:
+        level = profile.answers.get(r.old)
+        if level is None:
+            continue
+        for successor in r.to:
+            if successor not in profile.answers:
+                carried[successor] = min(level, carried.get(successor, level))
+    if not carried:
+        return profile
+    return replace(profile, answers={**profile.answers, **carried})
+
+
+def open_for_bank(path: Path, bank: Bank) -> Profile:
+    """Load a profile for use with ``bank``: checked against it, renamed answers carried."""
+    profile = load_profile(path)
+    check_against_bank(profile, bank, path)
+    return carry_renamed(profile, bank)
+
+
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The TOML document: ``schema`` first, no ``None`` values, answers last."""
     return profile.to_document()
@@ -163,11 +193,13 @@ def _refuse_newer(path: Path) -> None:
 
 
 __all__ = [
+    "carry_renamed",
     "check_against_bank",
     "dumps_profile",
     "is_valid_id",
     "load_profile",
     "migrate",
+    "open_for_bank",
     "profile_from_dict",
     "profile_to_dict",
     "save_profile",

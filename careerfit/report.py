@@ -228,6 +228,10 @@ def _unknown(bank: Bank, profile: Profile, a: Assessment) -> list[str]:
         shown = ", ".join(f"`{q}`" for q in ignored[:10]) + (", ..." if len(ignored) > 10 else "")
         out += ["", f"{len(ignored)} answer(s) in the profile are for questions this bank does not ask "
                 f"(kept in the file, not scored): {shown}."]
+        moved = [r for r in bank.renamed if r.old in profile.answers and r.to]
+        if moved:
+            out += ["", "Their answers were carried to the questions that replaced them, where not answered "
+                    "already: " + "; ".join(f"`{r.old}` to " + ", ".join(f"`{t}`" for t in r.to) for r in moved) + "."]
     return [*out, ""]
 
 
@@ -236,8 +240,9 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
     out = [
         "## How this was computed",
         "",
-        "- **Level** in an area: the mean of your answers there (0 never done it, 1 tutorial or course, "
-        "2 at work with help, 3 on your own in production, 4 designed it for others or taught it). "
+        "- **Level** in an area: the mean of your answers there (0 not done yet, 1 tried it in a course, "
+        "tutorial or side project, 2 at work with help, 3 on your own in production, 4 set the approach "
+        "others follow). "
         "Skipped questions are left out, not counted as 0.",
         "- **Fit** to a role: the importance-weighted share of the role's required levels you meet, "
         "`sum(importance x min(you, required) / required) / sum(importance)`.",

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Area, Bank, Profile, Question, Role
 from careerfit.errors import CareerfitError, ProfileError, SaveError
 from careerfit.locations import user_data_dir
-from careerfit.profile_io import check_against_bank, load_profile, save_profile
+from careerfit.profile_io import carry_renamed, load_profile, open_for_bank, save_profile
 from careerfit.text import clean_text
 from careerfit.tomlio import atomic_write, clean_stale_temps, dump_toml, read_toml
 
@@ -275,9 +275,7 @@ def remember(path: Path, profile: Profile) -> None:
 def open_profile(path: Path, bank: Bank) -> Profile:
     """Load a profile for resuming; every problem is a ``ProfileError`` naming the file."""
     clean_stale_temps(path.parent, path.name)
-    profile = load_profile(path)
-    check_against_bank(profile, bank, path)
-    return profile
+    return open_for_bank(path, bank)
 
 
 # --- the session ----------------------------------------------------------------------------
@@ -341,7 +339,7 @@ class Session:
 
     @classmethod
     def from_draft(cls, bank: Bank, draft: DraftInfo) -> Session:
-        profile = draft.profile
+        profile = carry_renamed(draft.profile, bank)
         if profile.current_role is not None and not bank.has_role(profile.current_role):
             profile = dataclasses.replace(profile, current_role=None)
         return cls(bank, profile, None, mode_of(profile), owns_draft=True)

@@ -20,7 +20,7 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 def test_builtin_bank_loads(bank):
-    assert len(bank.areas) == 10 and len(bank.roles) >= 10
+    assert len(bank.areas) == 12 and len(bank.roles) >= 10
     assert bank.source == str(builtin_bank())
 
 
@@ -28,7 +28,8 @@ def test_a_user_bank_of_questions_borrows_builtin_areas_and_roles(tmp_path):
     write(tmp_path, "mine.toml", '[[question]]\nid = "sql_window"\nskill = "analysis"\ntext = "Window functions?"\n')
     b = load_bank(tmp_path)
     assert [q.id for q in b.questions] == ["sql_window"]
-    assert len(b.roles) >= 10 and len(b.areas) == 10
+    assert len(b.roles) >= 10 and len(b.areas) == 12
+    assert b.renamed == ()  # a folder's own renames only: the built-in ones name questions it lacks
 
 
 def test_a_copy_of_the_builtin_bank_loads(tmp_path):

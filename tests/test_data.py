@@ -10,8 +10,11 @@ import pytest
 
 from careerfit.domain import DEFAULT_LABELS
 
-AREAS = ["ml", "ai_apps", "software", "architecture", "mlops", "data_eng", "statistics", "analysis", "research",
-         "business"]
+#: The ten areas of careerfit 0.1.0 keep their ids (saved profiles and roles refer to them);
+#: the two added for today's work follow them.
+OLD_AREAS = ["ml", "ai_apps", "software", "architecture", "mlops", "data_eng", "statistics", "analysis", "research",
+             "business"]
+AREAS = [*OLD_AREAS, "llm_apps", "analytics_eng"]
 ROLES = ["data_scientist", "ml_engineer", "data_engineer", "software_engineer", "data_analyst", "statistician",
          "ai_engineer", "mlops_engineer", "research_scientist", "solutions_architect"]
 SEED_000_TITLES = {
@@ -31,15 +34,42 @@ SEED_000_TITLES = {
 ONET_CSV = Path(__file__).resolve().parent / "data" / "onet_ratings.csv"
 
 
-def test_the_ten_areas_in_order(bank):
+def test_the_twelve_areas_in_order(bank):
     assert [a.id for a in bank.areas] == AREAS
-    assert all(a.effort_rationale for a in bank.areas)
+    assert all(a.effort_rationale and a.description for a in bank.areas)
 
 
-def test_at_least_sixty_questions_five_per_area(bank):
-    assert len(bank.questions) >= 60
+def test_at_least_a_hundred_questions_six_per_area(bank):
+    assert len(bank.questions) >= 100
     per_area = Counter(q.skill for q in bank.questions)
-    assert all(per_area[a] >= 5 for a in AREAS), per_area
+    assert all(per_area[a] >= 6 for a in AREAS), per_area
+
+
+def test_every_ladder_runs_from_not_yet_to_setting_the_approach(bank):
+    """0 is 'not done yet', never a bad practice that invites the answer that sounds good; 4 is
+    the scope of one's work (what others follow), not teaching, which a lecturer who never
+    shipped could claim."""
+    for q in bank.questions:
+        labels = q.answer_labels
+        assert labels[0].startswith("Not yet"), q.id
+        assert not any(word in labels[4].lower() for word in ("teach", "taught", "coach")), q.id
+        assert any(word in labels[4].lower() for word in ("other", "team", "organisation", "every", "across")), q.id
+        assert "at work" in labels[2].lower(), q.id
+
+
+def test_soft_skills_are_not_tried_in_a_course(bank):
+    for q in bank.questions_for("business"):
+        assert "course" not in q.answer_labels[1].lower(), q.id
+
+
+def test_dated_examples_are_gone(bank):
+    """Tools may be named as examples, never as the only way to qualify, and not as if the
+    field stopped in 2019."""
+    for q in bank.questions:
+        text = " ".join((q.text, *q.answer_labels))
+        assert "GPT-2" not in text and "face recognition" not in text.lower(), q.id
+        if "HDFS" in text or "Hive" in text:
+            assert "Parquet" in text or "Iceberg" in text, q.id
 
 
 def test_every_question_has_tailored_labels_and_a_next_action(bank):
@@ -53,7 +83,7 @@ def test_every_question_has_tailored_labels_and_a_next_action(bank):
 def test_quick_check_has_one_or_two_per_area(bank):
     quick = Counter(q.skill for q in bank.questions if q.quick)
     assert all(1 <= quick[a] <= 2 for a in AREAS), quick
-    assert 10 <= sum(quick.values()) <= 20
+    assert 15 <= sum(quick.values()) <= 20
 
 
 def test_maths_costs_most_and_software_less(bank):
@@ -68,7 +98,9 @@ def test_the_roles_of_the_brief(bank):
     assert set(ROLES) <= set(ids)
     for r in bank.roles:
         assert r.titles and r.sources and r.description
-        assert set(r.requires) == set(AREAS), r.id
+        # Every role states the ten original areas; the new ones are added to roles.toml apart
+        # (an area a role does not state counts as not part of the job).
+        assert set(OLD_AREAS) <= set(r.requires) <= set(AREAS), r.id
         assert any(s.ref.endswith(".txt") for s in r.sources), f"{r.id} cites no seed"
 
 

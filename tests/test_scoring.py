@@ -11,7 +11,7 @@ from careerfit.errors import UsageError
 from careerfit.scoring import assess, skill_scores, step_cost
 
 ALL_AREAS = ("ml", "ai_apps", "software", "architecture", "mlops", "data_eng", "statistics", "analysis",
-             "research", "business")
+             "research", "business", "llm_apps", "analytics_eng")
 
 
 def test_mean_of_answered_questions_and_coverage(bank):

@@ -53,15 +53,14 @@ def build(file: str, *, profile_path: str | None = None, bank_dir: str | None = 
     from careerfit.lexicon import lexicon_for
     from careerfit.posting import analyse_posting
     from careerfit.posting_report import render
-    from careerfit.profile_io import check_against_bank, load_profile
+    from careerfit.profile_io import open_for_bank
 
     folder = Path(bank_dir) if bank_dir else None
     bank = load_bank(folder)
     lexicon = lexicon_for(folder, bank)
     profile = None
     if profile_path is not None:
-        profile = load_profile(Path(profile_path))
-        check_against_bank(profile, bank, Path(profile_path))
+        profile = open_for_bank(Path(profile_path), bank)
     text, label = read_posting(file)
     analysis = analyse_posting(text, bank, lexicon, title=title, source=label)
     return render(analysis, bank, profile, fmt=fmt, date=date.today().isoformat())

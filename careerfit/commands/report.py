@@ -38,14 +38,13 @@ def build(profile_path: str | Path, bank_dir: str | Path | None, target: str | N
     from pathlib import Path
 
     from careerfit.bank import load_bank
-    from careerfit.profile_io import check_against_bank, load_profile
+    from careerfit.profile_io import open_for_bank
     from careerfit.report import to_json, to_markdown
     from careerfit.scoring import assess
 
     bank = load_bank(Path(bank_dir) if bank_dir else None)
     path = Path(profile_path)
-    profile = load_profile(path)
-    check_against_bank(profile, bank, path)
+    profile = open_for_bank(path, bank)
     if target is not None and not bank.has_role(target):
         bank, target = _with_saved_target(bank, profile, target, path)
     a = assess(bank, profile, target)

@@ -28,7 +28,7 @@ class AssessmentScreen(FreshScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("0", "answer(0)", "answer", key_display="0-4", id="answer.0",
-                tooltip="Answer with the level of the label: 0 never done it ... 4 designed it or taught it"),
+                tooltip="Answer with the level of the label: 0 not done yet ... 4 set the approach others follow"),
         *[Binding(str(n), f"answer({n})", f"answer {n}", show=False, id=f"answer.{n}",
                   tooltip=f"Answer level {n}") for n in range(1, 5)],
         Binding("s", "skip", "skip", id="skip", tooltip="Skip: not sure (clears any answer; not the same as 0)"),
