@@ -117,7 +117,7 @@ def test_plan_is_ordered_by_fit_gained_per_hour(bank, make_profile):
 
 def test_actions_come_from_weak_questions(bank):
     qs = bank.questions_for("software")
-    answers = {q.id: 4 for q in qs}
+    answers = {q.id: 3 for q in qs}
     answers[qs[2].id] = 0
     a = assess(bank, Profile(answers=answers), target="software_engineer")
     step = next(s for s in a.plan if s.area == "software")

@@ -78,7 +78,7 @@ def test_cli_title_markdown_and_json():
     r = run("title", "Software Development Engineer \u2013 Deep Learning AWS AI")
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("# Job title:")
-    assert "| ML engineer | 96 |" in r.stdout
+    assert "| ML engineer | 95 |" in r.stdout
     j = run("title", "Data Scientist / Machine Learning", "--format", "json")
     assert j.returncode == 0, j.stderr
     doc = json.loads(j.stdout)
