@@ -45,10 +45,7 @@ MIN_SHARE = 0.08
 TITLE_BONUS = 0.03
 #: How much the title adds to a role's similarity, times its title score (0-1): the title is
 #: evidence beside the content, a prior, not only a tie-breaker. 0 turns it into a tie-breaker.
-TITLE_PRIOR = 0.15
-#: Each further mention of an area in the same sentence counts 1 / (1 + REPEAT_DECAY x k).
-REPEAT_DECAY = 0.0
-TERM_DECAY = 0.3
+TITLE_PRIOR = 0.2
 VECTOR_POWER: float | None = 0.5
 VECTOR_LEVEL = False
 #: Paragraphs of this many words or more count once however often they are repeated.
@@ -297,17 +294,12 @@ def _seg_of(seg: _Segments, pos: int) -> int:
 def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, AreaDemand]:
     governing = _phrase_levels(hits, phrases, seg)
     acc: dict[str, dict] = {}
-    seen: Counter[tuple[int, str]] = Counter()
     for h, lv in zip(hits, governing, strict=True):
         s = _seg_of(seg, h.start)
         section = seg.sections[s] if seg.sections else GENERAL
         a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
                                     "terms": Counter(), "levels": [], "phrases": set()})
-        # A list of tools in one sentence ("Python, R or SAS") is one demand, not three.
-        k = seen[(s, h.area)]
-        seen[(s, h.area)] += 1
-        t = a["terms"][h.term]
-        a["score"] += h.weight * SECTION_WEIGHT[section] / (1 + REPEAT_DECAY * k) / (1 + TERM_DECAY * t)
+        a["score"] += h.weight * SECTION_WEIGHT[section]
         a["n"] += 1
         a["terms"][h.term] += 1
         if section == NICE:
