@@ -8,13 +8,13 @@ same as ``careerfit report --target``. Every piece of text from the posting goes
 
 from __future__ import annotations
 
-import json
 from datetime import date as _date
 from typing import Any
 
 from careerfit import __version__
 from careerfit.bank import load_bank
 from careerfit.domain import Bank, Profile
+from careerfit.jsonout import dumps
 from careerfit.lexicon import Lexicon, load_lexicon
 from careerfit.posting import Difference, PostingAnalysis, analyse_posting, fit_posting
 from careerfit.report import to_json, to_markdown
@@ -154,7 +154,7 @@ def render(analysis: PostingAnalysis, bank: Bank, profile: Profile | None = None
                                "report": None}
         if fitted and profile:
             doc["report"] = to_json(fitted[0], profile, fitted[1])
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return dumps(doc)
     text = posting_markdown(analysis, bank)
     if fitted and profile:
         text += "\n---\n\n" + to_markdown(fitted[0], profile, fitted[1], date=date)

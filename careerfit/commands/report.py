@@ -33,11 +33,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def build(profile_path: str | Path, bank_dir: str | Path | None, target: str | None, fmt: str) -> str:
     """The report text; shared by the command, the app's export and tests."""
-    import json
     from datetime import date
     from pathlib import Path
 
     from careerfit.bank import load_bank
+    from careerfit.jsonout import dumps
     from careerfit.profile_io import open_for_bank
     from careerfit.report import to_json, to_markdown
     from careerfit.scoring import assess
@@ -49,7 +49,7 @@ def build(profile_path: str | Path, bank_dir: str | Path | None, target: str | N
         bank, target = _with_saved_target(bank, profile, target, path)
     a = assess(bank, profile, target)
     if fmt == "json":
-        return json.dumps(to_json(bank, profile, a), indent=2, ensure_ascii=False) + "\n"
+        return dumps(to_json(bank, profile, a))
     return to_markdown(bank, profile, a, date=date.today().isoformat())
 
 

@@ -22,11 +22,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def build(title: str, bank_dir: str | None, fmt: str, limit: int = 3) -> str:
     """The title analysis as text; shared by the command and tests."""
-    import json
     from pathlib import Path
 
     from careerfit.bank import load_bank
     from careerfit.errors import UsageError
+    from careerfit.jsonout import dumps
     from careerfit.lexicon import lexicon_for
     from careerfit.posting_report import title_json, title_markdown
     from careerfit.titles import clean_title, match_title
@@ -41,7 +41,7 @@ def build(title: str, bank_dir: str | None, fmt: str, limit: int = 3) -> str:
             f"no role matches the job title '{title}': none of its words is a role title word or a skill term"
         )
     if fmt == "json":
-        return json.dumps(title_json(title, matches), indent=2, ensure_ascii=False) + "\n"
+        return dumps(title_json(title, matches))
     return title_markdown(title, matches, bank)
 
 
