@@ -26,8 +26,21 @@ def test_report_excerpt_is_real_output():
 
 
 def test_check_example_is_real_output():
-    assert "built-in bank: ok: 10 areas, 66 questions, 10 roles" in run("check").stdout
-    assert "$ careerfit check\nbuilt-in bank: ok: 10 areas, 66 questions, 10 roles" in README
+    out = run("check").stdout.strip()
+    assert out.startswith("built-in bank: ok: 12 areas, ")
+    assert f"$ careerfit check\n{out}\n" in README
+
+
+def test_readme_counts_are_the_bank_s():
+    """The area count, question count and quick-check size README states are the bank's."""
+    from careerfit.bank import load_bank
+
+    bank = load_bank()
+    quick = sum(1 for q in bank.questions if q.quick)
+    assert f"quick check**, {quick} questions" in README
+    assert f"all {len(bank.questions)})" in README
+    count = ["ten", "eleven", "twelve", "thirteen"][len(bank.areas) - 10]
+    assert f"across the {count} skill" in README.replace("\n", " ")
 
 
 def test_readme_names_the_two_commands_ci_runs():
@@ -58,3 +71,14 @@ def test_posting_example_lines_are_real_output():
             assert any(o.startswith(line.split(", ...")[0]) for o in out), line
         else:
             assert line in out, line
+
+
+def test_area_table_is_the_bank_s():
+    from careerfit.bank import load_bank
+
+    bank = load_bank()
+    rows = README.split("The built-in bank's areas", 1)[1].split("\n\n")[1].splitlines()[2:]
+    shown = [[cell.strip().strip("`") for cell in row.strip("|").split("|")] for row in rows]
+    real = [[a.name, a.id, str(len(bank.questions_for(a.id))), str(sum(q.quick for q in bank.questions_for(a.id))),
+             f"{a.effort_hours:g}"] for a in bank.areas]
+    assert shown == real

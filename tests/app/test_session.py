@@ -24,7 +24,7 @@ from careerfit.session import (
 
 def test_quick_check_has_the_flagged_questions_and_covers_every_area(bank: Bank) -> None:
     quick = questions_for_mode(bank, "quick")
-    assert len(quick) == sum(1 for q in bank.questions if q.quick) == 15
+    assert len(quick) == sum(1 for q in bank.questions if q.quick) == 18
     assert {q.skill for q in quick} == {a.id for a in bank.areas}
     full = questions_for_mode(bank, "full")
     assert sorted(q.id for q in full) == sorted(q.id for q in bank.questions)
