@@ -38,7 +38,10 @@ from careerfit.text import clean_text
 from careerfit.titles import MAX_TITLE, TitleMatch, clean_title, cosine, match_title, role_vector
 
 REQUIRED, DUTIES, GENERAL, NICE, ABOUT = "required", "duties", "general", "nice", "about"
-SECTION_WEIGHT = {REQUIRED: 1.0, DUTIES: 0.9, GENERAL: 0.7, NICE: 0.5, ABOUT: 0.25}
+#: About-the-company text (blurbs, benefits, equal-opportunity and employment conditions) is
+#: listed as evidence but weighs nothing: it describes the employer, not the job. A posting
+#: that is all about-text is read as other text instead (see ``_demands``).
+SECTION_WEIGHT = {REQUIRED: 1.0, DUTIES: 0.9, GENERAL: 0.7, NICE: 0.5, ABOUT: 0.0}
 #: Areas below this share of the strongest area are noise (one passing mention in a long text).
 MIN_SHARE = 0.08
 #: How much a confident title match can add to a role's similarity: enough to break a near-tie.
@@ -291,7 +294,9 @@ def _seg_of(seg: _Segments, pos: int) -> int:
     return max(bisect_right(seg.starts, pos) - 1, 0)
 
 
-def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, AreaDemand]:
+def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: float | None = None
+             ) -> dict[str, AreaDemand]:
+    weights = SECTION_WEIGHT if about_weight is None else {**SECTION_WEIGHT, ABOUT: about_weight}
     governing = _phrase_levels(hits, phrases, seg)
     acc: dict[str, dict] = {}
     for h, lv in zip(hits, governing, strict=True):
@@ -299,7 +304,7 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, A
         section = seg.sections[s] if seg.sections else GENERAL
         a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
                                     "terms": Counter(), "levels": [], "phrases": set()})
-        a["score"] += h.weight * SECTION_WEIGHT[section]
+        a["score"] += h.weight * weights[section]
         a["n"] += 1
         a["terms"][h.term] += 1
         if section == NICE:
@@ -314,6 +319,8 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, A
     if not acc:
         return {}
     top = max(a["score"] for a in acc.values())
+    if top <= 0:  # every mention is in about-text: better read it than nothing
+        return _demands(hits, phrases, seg, SECTION_WEIGHT[GENERAL]) if about_weight is None else {}
     out: dict[str, AreaDemand] = {}
     for area, a in acc.items():
         share = a["score"] / top

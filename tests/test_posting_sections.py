@@ -99,3 +99,12 @@ def test_a_user_lexicon_without_sections_reads_sections_the_built_in_way(tmp_pat
     own = load_lexicon(tmp_path)
     assert own.sections == load_lexicon().sections
     assert own.neutral == ()  # the built-in names belong to the built-in terms
+
+
+def test_about_text_weighs_nothing_unless_it_is_all_there_is(bank):
+    text = ("Data Analyst\n\n## About us\nWe are a machine learning, deep learning and PyTorch company.\n\n"
+            "## Requirements\n- SQL, Tableau dashboards and KPIs.\n")
+    a = analyse(bank, text)
+    assert "ml" not in a.demands and a.reads_like == "data_analyst"
+    only_about = analyse(bank, "## About us\nWe are a machine learning and PyTorch company.\n")
+    assert only_about.demands["ml"].about == 2 and only_about.demands["ml"].score > 0
