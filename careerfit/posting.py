@@ -5,17 +5,24 @@ and the app render). The method, in the order it runs:
 
 1. **Sections.** Each line is classed by the heading above it: *required* ("Requirements",
    "What you bring"), *duties* ("What you'll do"), *nice* ("Nice to have", "Preferred
-   qualifications"), *about* (company blurb, benefits) or *general*. A line that says "a plus"
-   or "preferred" is *nice* wherever it sits. Sections weigh 1.0 / 0.9 / 0.5 / 0.25 / 0.7.
+   qualifications"), *about* (company blurb, benefits) or *general*; the heading words live in
+   the lexicon's ``[sections]`` (a nice word decides first, else the longest word found). A
+   sentence with an inline nice phrase ("a plus") is *nice*, and a line with a boilerplate
+   phrase (equal opportunity, benefits, conditions of employment) is *about*, wherever they sit.
+   A paragraph repeated word for word counts once. Sections weigh 1.0 / 0.9 / 0.5 / 0 / 0.7:
+   about-text describes the employer, so it is listed but not counted.
 2. **Mentions.** Lexicon terms are found on word boundaries; each counts its term weight
-   times its section weight toward its area.
+   times its section weight toward its area. Names of people and teams ("ML engineers", the
+   lexicon's ``[neutral]``) are matched too and count nowhere: they say who the work is for.
 3. **Requirement profile.** An area's importance grows with the square root of its share of
    the strongest area (1-5); its level starts at 3, 2 or 1 by that share and is set by level
    phrases just before a mention ("lead", "production", "familiarity with"). Areas only
    asked for as nice-to-have are capped at level 2 and importance 2.
-4. **Reads like.** The cosine between the posting's importance x level vector and each
-   role's; the posting's title only breaks near-ties (a small bonus), because postings are
-   often titled for one role and written for another.
+4. **Reads like.** The cosine between the posting's areas (square root of each area's share)
+   and each role's importance x level, plus ``TITLE_PRIOR`` x the role's title score: the title
+   is evidence beside the content, weaker than it, because postings are often titled for one
+   role and written for another. Levels read from phrases do not enter here: on real postings
+   they follow the writer's style ("lead", "strong") more than the role.
 5. **Differences** from that role's usual profile, and — with a profile — fit, gaps and plan
    through the existing scoring (``careerfit.scoring.assess``) with the posting as the target.
 """
@@ -44,13 +51,11 @@ REQUIRED, DUTIES, GENERAL, NICE, ABOUT = "required", "duties", "general", "nice"
 SECTION_WEIGHT = {REQUIRED: 1.0, DUTIES: 0.9, GENERAL: 0.7, NICE: 0.5, ABOUT: 0.0}
 #: Areas below this share of the strongest area are noise (one passing mention in a long text).
 MIN_SHARE = 0.08
-#: How much a confident title match can add to a role's similarity: enough to break a near-tie.
-TITLE_BONUS = 0.03
 #: How much the title adds to a role's similarity, times its title score (0-1): the title is
-#: evidence beside the content, a prior, not only a tie-breaker. 0 turns it into a tie-breaker.
+#: evidence beside the content (a prior), not only a tie-breaker; 0 reads the content alone.
 TITLE_PRIOR = 0.2
-VECTOR_POWER: float | None = 0.5
-VECTOR_LEVEL = False
+#: The posting's areas enter the comparison as (share of the strongest area) ** SHARE_POWER.
+SHARE_POWER = 0.5
 #: Paragraphs of this many words or more count once however often they are repeated.
 REPEAT_WORDS = 8
 POSTING_ROLE_ID = "posting"
@@ -91,7 +96,7 @@ class RoleLikeness:
     role_id: str
     name: str
     similarity: float  # 0-100, content only
-    score: float  # 0-100, with the small title bonus; the ranking key
+    score: float  # similarity + TITLE_PRIOR x title score; the ranking key
 
 
 @dataclass(frozen=True)
@@ -398,18 +403,12 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     demands = _demands(hits, phrases, seg)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
-        titles = tuple(match_title(found_title, bank, lexicon, limit=3)) if found_title else ()
+        all_titles = tuple(match_title(found_title, bank, lexicon)) if found_title else ()
     except CareerfitError:
-        titles = ()
-    if TITLE_PRIOR and found_title:
-        try:
-            prior = {m.role_id: TITLE_PRIOR * m.score / 100 for m in match_title(found_title, bank, lexicon)}
-        except CareerfitError:
-            prior = {}
-    else:
-        prior = {titles[0].role_id: TITLE_BONUS * titles[0].score / 100} if titles else {}
-    bonus = prior
-    mine = _posting_vector(demands, role)
+        all_titles = ()
+    titles = all_titles[:3]
+    bonus = {m.role_id: TITLE_PRIOR * m.score / 100 for m in all_titles}
+    mine = _posting_vector(demands)
     likeness = []
     for r in bank.roles:
         sim = cosine(mine, role_vector(r))
@@ -429,11 +428,11 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     )
 
 
-def _posting_vector(demands: dict[str, AreaDemand], role: Role) -> dict[str, float]:
-    if VECTOR_POWER is None:
-        return role_vector(role)
+def _posting_vector(demands: dict[str, AreaDemand]) -> dict[str, float]:
+    """What the posting asks, per area, for the comparison with the roles: the square root of
+    each area's share of the strongest (the importance before rounding)."""
     top = max(d.score for d in demands.values())
-    return {a: (d.score / top) ** VECTOR_POWER * (d.level if VECTOR_LEVEL else 1) for a, d in demands.items()}
+    return {a: (d.score / top) ** SHARE_POWER for a, d in demands.items()}
 
 
 def _free_id(bank: Bank, base: str = POSTING_ROLE_ID) -> str:

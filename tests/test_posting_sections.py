@@ -9,6 +9,7 @@ import pytest
 from careerfit.errors import FileFormatError
 from careerfit.lexicon import build_lexicon, load_lexicon
 from careerfit.posting import ABOUT, DUTIES, GENERAL, NICE, REQUIRED, analyse_posting, drop_repeats, heading_kind
+from careerfit.posting_report import posting_markdown
 
 
 def analyse(bank, text: str, **kw):
@@ -78,6 +79,9 @@ def test_the_title_is_evidence_beside_the_content(bank):
     assert {as_mlops.reads_like, as_mle.reads_like} == {"mlops_engineer", "ml_engineer"}
     # the content similarity shown is the content's alone; only the ranking score adds the title
     assert as_mlops.likeness[0].score > as_mlops.likeness[0].similarity
+    tipped = as_mle if as_mle.reads_like == "ml_engineer" else as_mlops
+    md = posting_markdown(tipped, bank)
+    assert "By the content alone it is closest to" in md and "the title tips it to" in md
 
 
 def test_strong_content_outweighs_a_misleading_title(bank):
