@@ -34,6 +34,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from careerfit.domain import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
 from careerfit.errors import CareerfitError
@@ -157,16 +158,22 @@ def heading_kind(text: str, rules: SectionRules) -> str:
     leading ``^`` counts only at the start of the heading ("^about" for "About Acme").
     """
     low = " ".join(text.lower().replace("’", "'").split())
-    best, best_len = GENERAL, 0
-    for kind, words in rules.heading_kinds():
-        for w in words:
-            found = low.startswith(w[1:]) if w.startswith("^") else w in low
-            size = len(w.lstrip("^"))
-            if found and (kind == NICE or size > best_len):
-                if kind == NICE:
-                    return NICE
-                best, best_len = kind, size
-    return best
+    nice, others = _heading_words(rules)
+    if any(low.startswith(w[1:]) if w.startswith("^") else w in low for w in nice):
+        return NICE
+    for w, kind in others:  # longest first: the first found is the most specific
+        if low.startswith(w[1:]) if w.startswith("^") else w in low:
+            return kind
+    return GENERAL
+
+
+@lru_cache(maxsize=8)
+def _heading_words(rules: SectionRules) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The nice words, and the other kinds' words longest first (ties in about, duties, required order)."""
+    kinds = dict(rules.heading_kinds())
+    others = [(w, kind) for kind in (ABOUT, DUTIES, REQUIRED) for w in kinds[kind]]
+    others.sort(key=lambda wk: -len(wk[0].lstrip("^")))  # stable: the kind order breaks ties
+    return kinds[NICE], tuple(others)
 
 
 def _as_heading(line: str, rules: SectionRules) -> str | None:
