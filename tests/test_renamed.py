@@ -19,7 +19,7 @@ from careerfit.domain import Bank, Profile
 from careerfit.errors import BankError
 from careerfit.locations import builtin_bank
 from careerfit.profile_io import carry_renamed, load_profile, open_for_bank
-from careerfit.session import Session
+from careerfit.session import Session, draft_path, load_draft
 
 V1 = Path(__file__).resolve().parent / "data" / "profile_v1.toml"
 
@@ -123,5 +123,20 @@ def test_bad_renamed_entries_are_refused_naming_the_file(tmp_path: Path, renamed
         load_bank(folder)
     text = "\n".join(err.value.problems)
     assert fragment in text and "renamed.toml" in text, text
+
+
+def test_careerfit_check_reports_a_bad_successor(tmp_path: Path) -> None:
+    folder = _bank_with(tmp_path, '[[renamed]]\nold = "old.a"\nto = ["ml.nope"]\nwhy = "x"\n')
     out = run("check", str(folder))
-    assert out.returncode == 2 and fragment in out.stdout + out.stderr
+    assert out.returncode == 2 and "renamed.toml: renamed old.a: unknown successor question 'ml.nope'" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_an_old_draft_resumes_with_its_answers_carried(bank: Bank) -> None:
+    draft_path().parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(V1, draft_path())
+    draft = load_draft()
+    assert draft is not None
+    session = Session.from_draft(bank, draft)
+    assert session.answer_of("ai_apps.text_extraction") == v1_answers()["ai_apps.spacy_pipeline"]
+    assert session.answer_of("ai_apps.spacy_pipeline") == v1_answers()["ai_apps.spacy_pipeline"]
