@@ -2,7 +2,7 @@
 
 A bank is every ``*.toml`` file in one folder but ``lexicon.toml`` (the posting lexicon,
 loaded by ``careerfit.lexicon``). Each file may hold ``[[area]]``,
-``[[question]]``, ``[[role]]`` and ``[[renamed]]`` tables and a ``[scoring]`` table
+``[[question]]``, ``[[role]]``, ``[[move]]`` and ``[[renamed]]`` tables and a ``[scoring]`` table
 (``renamed`` maps question ids older profiles hold to their successors: see
 ``careerfit.profile_io.carry_renamed``). A folder that defines no
 areas or no roles borrows the built-in ones, so a user's bank can be just questions.
@@ -21,7 +21,7 @@ from careerfit.errors import BankError, CareerfitError, format_validation
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.tomlio import read_toml
 
-_KINDS = ("area", "question", "role", "renamed", "scoring")
+_KINDS = ("area", "question", "role", "renamed", "scoring", "move")
 #: Top-level keys the bank ignores (free-form notes about a file).
 _OTHER_KEYS = {"meta"}
 _BUILTIN = "(built-in)"
@@ -60,7 +60,8 @@ def _validate_file(path: Path) -> tuple[dict[str, Any], bool]:
                 problems.append(f"{path.name}: [scoring]: {format_validation(exc)}")
             continue
         if key not in _KINDS:
-            problems.append(f"{path.name}: unknown table '{key}' (expected area, question, role, renamed, scoring)")
+            problems.append(
+                f"{path.name}: unknown table '{key}' (expected area, question, role, renamed, scoring, move)")
             continue
         if not isinstance(value, list):
             problems.append(f"{path.name}: '{key}' must be an array of tables ([[{key}]])")
@@ -112,6 +113,17 @@ def _check(bank_parts: dict[str, list[tuple[str, Any]]], problems: list[str]) ->
         if not any(req.importance > 0 and req.level > 0 for req in r.requires.values()):
             problems.append(f"{fname}: role {r.id}: requires nothing (every level or importance is 0)")
     _check_renamed(bank_parts, problems)
+    role_ids = {r.id for _, r in bank_parts["role"]}
+    seen_moves: set[tuple[str, str]] = set()
+    for fname, m in bank_parts["move"]:
+        if fname == _BUILTIN:
+            continue
+        for rid in (m.from_role, m.to_role):
+            if rid not in role_ids:
+                problems.append(f"{fname}: move {m.from_role} -> {m.to_role}: unknown role '{rid}'")
+        if (m.from_role, m.to_role) in seen_moves:
+            problems.append(f"{fname}: duplicate move {m.from_role} -> {m.to_role}")
+        seen_moves.add((m.from_role, m.to_role))
     if len(bank_parts["scoring"]) > 1:
         problems.append(f"{bank_parts['scoring'][1][0]}: a second [scoring] table")
     asked = {q.skill for _, q in bank_parts["question"]}
@@ -163,6 +175,8 @@ def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
             parts["role"] = [(_BUILTIN, r) for r in base.roles]
         if not parts["scoring"]:
             parts["scoring"] = [(_BUILTIN, base.scoring)]
+        if not parts["move"]:
+            parts["move"] = [(_BUILTIN, m) for m in base.moves]
     # Cross-check what did validate, so one run reports every problem, not only the first kind.
     _check(parts, problems)
     if not unreadable:
@@ -178,4 +192,5 @@ def _load(folder: Path, *, use_builtin_defaults: bool) -> Bank:
         scoring=parts["scoring"][0][1] if parts["scoring"] else Scoring(),
         source=str(folder),
         renamed=tuple(r for _, r in parts["renamed"]),
+        moves=tuple(m for _, m in parts["move"]),
     )

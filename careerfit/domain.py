@@ -134,6 +134,27 @@ class Scoring(NamedTuple):
     within_reach: float = 90.0
     default_hours_per_week: float = 8.0
     rationale: str = ""
+    #: Areas whose first step costs at least this many hours are hard-won (maths, research, ML).
+    hard_won_hours: float = 40.0
+    #: How much of a measured move's share comes off its distance (0.5: a 24% share, 12% off).
+    move_weight: float = 0.5
+    #: Runner-up within this share of the pivot's distance: "nearly tied".
+    nearly_tied: float = 0.05
+
+
+class Move(NamedTuple):
+    """Measured evidence that people move from one role to another.
+
+    ``share``: of the people holding ``to_role``'s title, the share who had held
+    ``from_role``'s (Kaggle 2017 survey); ``onet``: O*NET's relatedness tier between the
+    roles' occupations (``Primary-Short``, ``Primary-Long``, ``Supplemental``), or "".
+    """
+
+    from_role: str
+    to_role: str
+    share: float | None = None
+    onet: str = ""
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -193,7 +214,12 @@ def renamed_from(d: dict[str, Any]) -> Renamed:
 
 def scoring_from(d: dict[str, Any]) -> Scoring:
     return Scoring(tuple(d["step_multipliers"]), d["overqualification_weight"], d["within_reach"],
-                   d["default_hours_per_week"], d.get("rationale", ""))
+                   d["default_hours_per_week"], d.get("rationale", ""), d.get("hard_won_hours", 40.0),
+                   d.get("move_weight", 0.5), d.get("nearly_tied", 0.05))
+
+
+def move_from(d: dict[str, Any]) -> Move:
+    return Move(d["from_role"], d["to_role"], d.get("share"), d.get("onet", ""), d.get("note", ""))
 
 
 #: The profile's own keys; anything else in a profile document is kept in ``extra``.
@@ -209,7 +235,7 @@ def profile_from(d: dict[str, Any]) -> Profile:
 
 
 BUILDERS = {"area": area_from, "question": question_from, "role": role_from, "scoring": scoring_from,
-            "renamed": renamed_from}
+            "renamed": renamed_from, "move": move_from}
 
 
 class Bank:
@@ -220,8 +246,8 @@ class Bank:
     with lookup tables.
     """
 
-    __slots__ = ("_areas", "_by_area", "_questions", "_roles", "areas", "questions", "renamed", "roles", "scoring",
-                 "source")
+    __slots__ = ("_areas", "_by_area", "_moves", "_questions", "_roles", "areas", "extra_roles", "moves", "questions",
+                 "renamed", "roles", "scoring", "source")
 
     def __init__(
         self,
@@ -232,6 +258,8 @@ class Bank:
         scoring: Scoring | None = None,
         source: str = "",
         renamed: tuple[Renamed, ...] = (),
+        moves: tuple[Move, ...] = (),
+        extra_roles: frozenset[str] = frozenset(),
     ) -> None:
         by_area: dict[str, list[Question]] = {}
         for q in questions:
@@ -243,6 +271,9 @@ class Bank:
             "scoring": scoring if scoring is not None else Scoring(),
             "source": source,
             "renamed": tuple(renamed),
+            "moves": tuple(moves),
+            "extra_roles": frozenset(extra_roles),
+            "_moves": {(m.from_role, m.to_role): m for m in moves},
             "_areas": {a.id: a for a in areas},
             "_roles": {r.id: r for r in roles},
             "_questions": {q.id: q for q in questions},
@@ -269,6 +300,16 @@ class Bank:
 
     def has_role(self, role_id: str) -> bool:
         return role_id in self._roles
+
+    @property
+    def career_roles(self) -> tuple[Role, ...]:
+        """The roles a person can be in or pivot to: not a posting or saved target added for
+        scoring (``extra_roles``), which is only ever reported as a target."""
+        return tuple(r for r in self.roles if r.id not in self.extra_roles)
+
+    def move(self, from_role: str, to_role: str) -> Move | None:
+        """The measured evidence of a move between two roles, if any."""
+        return self._moves.get((from_role, to_role))
 
     @property
     def question_ids(self) -> frozenset[str]:

@@ -9,7 +9,7 @@ passes becomes the plain objects of ``careerfit.domain`` the rest of careerfit w
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
 
@@ -139,6 +139,27 @@ class ScoringModel(BaseModel):
     within_reach: float = Field(90.0, ge=0, le=100, description="Fit at which a role is in reach.")
     default_hours_per_week: float = Field(8.0, ge=MIN_HOURS, le=MAX_HOURS)
     rationale: str = ""
+    hard_won_hours: float = Field(
+        40.0, ge=0, le=2000, description="Areas whose 0-1 step costs at least this are hard-won strengths."
+    )
+    move_weight: float = Field(0.5, ge=0, le=1, description="Share of a measured move's prior taken off its distance.")
+    nearly_tied: float = Field(0.05, ge=0, le=1, description="Relative margin under which two pivots are nearly tied.")
+
+
+class MoveModel(BaseModel):
+    """Measured evidence of a move between two roles (Kaggle 2017 past titles, O*NET)."""
+
+    model_config = _STRICT
+
+    from_role: Id = Field(description="The role people come from.")
+    to_role: Id = Field(description="The role they hold now.")
+    share: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = Field(
+        None, description="Of the people holding to_role's title, the share who had held from_role's."
+    )
+    onet: Literal["", "Primary-Short", "Primary-Long", "Supplemental"] = Field(
+        "", description="O*NET's relatedness tier between the roles' occupations."
+    )
+    note: str = Field("", description="Where the figure comes from.")
 
 
 class ProfileModel(BaseModel):
@@ -175,7 +196,7 @@ class ProfileModel(BaseModel):
 
 _MODELS: dict[str, type[BaseModel]] = {
     "area": AreaModel, "question": QuestionModel, "role": RoleModel, "scoring": ScoringModel,
-    "renamed": RenamedModel,
+    "renamed": RenamedModel, "move": MoveModel,
 }
 
 

@@ -11,10 +11,14 @@ The method (README "How scoring works" says the same in prose):
 - Step cost: going from level k to k+1 in an area costs ``effort_hours * step_multipliers[k]``
   (fractions pro rata), so higher steps and mathematically heavy areas cost more.
 - Effort to a role = hours to close its gaps. Unused strength = hours of skill above what
-  the role asks (what the move would leave idle). Distance = effort + weight * unused.
+  the role asks (what the move would leave idle), except hard-won skill a role values
+  (``careerfit.pivot``). Distance = effort + weight * unused.
 - Best fit = highest fit (as shown, whole percent), ties broken by the smaller distance.
-- Easiest pivot = the role with the smallest distance among those that are neither the
-  current role nor already within reach (fit, as shown in whole percent, >= 90).
+- Easiest pivot = among the other roles that are not a step back, the smallest distance,
+  less ``move_weight`` x the measured share of people who make that move
+  (``careerfit.pivot``); the runner-up and its margin say how robust it is.
+- A posting or saved target added to the bank (``Bank.extra_roles``) is scored and can be
+  the target, but is never the current role, best fit, within reach or the pivot.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Mapping
 from math import floor
 from typing import NamedTuple
 
+from careerfit import pivot as moves
 from careerfit.domain import Bank, Profile, Role
 from careerfit.errors import UsageError
 
@@ -112,9 +117,28 @@ class Assessment(NamedTuple):
     answered: int
     asked: int
     by_id: dict[str, RoleScore]
+    #: Pivot candidates, closest first: (role id, distance less the move prior).
+    ranking: tuple[tuple[str, float], ...] = ()
+    #: Roles left out of the pivot as a step back (they ask no more than you or your job).
+    step_backs: tuple[str, ...] = ()
+    #: The runner-up is within ``nearly_tied`` of the pivot's distance: say so, not pretend.
+    nearly_tied: bool = False
 
     def role(self, role_id: str) -> RoleScore:
         return self.by_id[role_id]
+
+    @property
+    def runner_up(self) -> str | None:
+        """The second-easiest pivot, if there is one."""
+        return self.ranking[1][0] if len(self.ranking) > 1 else None
+
+    @property
+    def margin(self) -> float | None:
+        """How much further the runner-up is than the pivot, as a share of the pivot's distance."""
+        if len(self.ranking) < 2:
+            return None
+        best, second = self.ranking[0][1], self.ranking[1][1]
+        return (second - best) / best if best > 0 else (1.0 if second > 0 else 0.0)
 
     @property
     def unknown_areas(self) -> tuple[str, ...]:
@@ -167,6 +191,8 @@ def step_cost(effort_hours: float, multipliers: tuple[float, ...], lo: float, hi
 
 def score_role(bank: Bank, skills: Mapping[str, SkillScore], role: Role) -> RoleScore:
     mult = bank.scoring.step_multipliers
+    levels = {a: s.value for a, s in skills.items()}
+    values_hard_won = moves.values_hard_won(bank, levels, role)
     weight_sum = 0.0
     met = 0.0
     effort = 0.0
@@ -184,7 +210,9 @@ def score_role(bank: Bank, skills: Mapping[str, SkillScore], role: Role) -> Role
             met += importance * min(you, required) / required
         gap = max(required - you, 0.0) if counted else 0.0
         gap_hours = step_cost(area.effort_hours, mult, you, required) if counted else 0.0
-        unused_hours = step_cost(area.effort_hours, mult, required if counted else 0.0, you)
+        # Hard-won skill above the bar of a role that values it carries over: not unused.
+        kept = counted and values_hard_won and moves.hard_won(bank, area)
+        unused_hours = 0.0 if kept else step_cost(area.effort_hours, mult, required if counted else 0.0, you)
         effort += gap_hours
         unused += unused_hours
         areas.append(AreaFit(area.id, skill.level, required, importance, gap, gap_hours, unused_hours))
@@ -239,16 +267,26 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
         known = ", ".join(r.id for r in bank.roles)
         raise UsageError(f"unknown role '{target}' (known roles: {known})")
     skills = skill_scores(bank, profile.answers, profile.not_relevant)
-    scores = [score_role(bank, skills, role) for role in bank.roles]
-    by_id = {s.role_id: s for s in scores}
+    all_scores = [score_role(bank, skills, role) for role in bank.roles]
+    by_id = {s.role_id: s for s in all_scores}
+    scores = [s for s in all_scores if s.role_id not in bank.extra_roles]
     ordered = tuple(sorted(scores, key=lambda s: (-s.fit, *_closeness(s))))
     best = min(scores, key=lambda s: (-shown_fit(s.fit), *_closeness(s)))
-    declared = profile.current_role is not None and profile.current_role in by_id
+    declared = profile.current_role is not None and profile.current_role in by_id and (
+        profile.current_role not in bank.extra_roles)
     current = profile.current_role if declared else best.role_id
     reach = bank.scoring.within_reach
     within = tuple(s.role_id for s in ordered if shown_fit(s.fit) >= reach and s.role_id != current)
-    candidates = [s for s in scores if s.role_id != current and shown_fit(s.fit) < reach]
-    pivot = min(candidates, key=_closeness).role_id if candidates else None
+    levels = {a: s.value for a, s in skills.items()}
+    here = bank.role(current)
+    backs = tuple(s.role_id for s in ordered if s.role_id != current
+                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here))
+    ranked = sorted(
+        ((s.distance * (1 - moves.move_prior(bank, current, s.role_id, declared)), -s.fit, s.role_id)
+         for s in scores if s.role_id != current and s.role_id not in backs),
+    )
+    ranking = tuple((rid, d) for d, _, rid in ranked)
+    pivot = ranking[0][0] if ranking else None
     focus = target if target is not None else pivot
     plan = plan_for(bank, profile.answers, by_id[focus]) if focus is not None else ()
     answered = sum(s.answered for s in skills.values())
@@ -267,6 +305,9 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
         answered=answered,
         asked=len(bank.questions),
         by_id=by_id,
+        ranking=ranking,
+        step_backs=backs,
+        nearly_tied=len(ranking) > 1 and (ranking[1][1] - ranking[0][1]) <= bank.scoring.nearly_tied * ranking[0][1],
     )
 
 

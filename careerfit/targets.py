@@ -24,9 +24,13 @@ TARGET_PREFIX = "target-"
 
 
 def bank_with_role(bank: Bank, role: Role) -> Bank:
-    """The bank plus one extra role (a posting or a saved target), for ``assess``."""
+    """The bank plus one extra role (a posting or a saved target), for ``assess``.
+
+    The role is marked extra: it is scored and can be the target, but it is never a
+    current role, best fit or pivot (a posting is not a career move of its own)."""
     roles = (*tuple(r for r in bank.roles if r.id != role.id), role)
-    return Bank(areas=bank.areas, questions=bank.questions, roles=roles, scoring=bank.scoring, source=bank.source)
+    return Bank(areas=bank.areas, questions=bank.questions, roles=roles, scoring=bank.scoring, source=bank.source,
+                moves=bank.moves, extra_roles=bank.extra_roles | {role.id}, renamed=bank.renamed)
 
 
 def assess_role(bank: Bank, profile: Profile, role: Role) -> tuple[Bank, Assessment]:
@@ -72,7 +76,7 @@ def role_from_target(name: str, entry: Any, bank: Bank | None = None) -> Role:
     try:
         role = validate_role({
             "id": f"{TARGET_PREFIX}{name}",
-            "name": f"Target: {title or name}",
+            "name": f"Saved posting: {title or name}",
             "description": f"Saved target '{name}', read from a job posting.",
             "titles": (title,) if title else (),
             "sources": ({"title": "Saved job posting", "ref": str(entry.get("source", ""))[:200]},),

@@ -238,7 +238,9 @@ def test_target_can_name_a_posting_saved_in_the_profile(tmp_path):
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["target"]["role"] == "target-acme"
-    assert any(role["id"] == "target-acme" for role in data["roles"])
+    # A saved posting is a target, never a career role: not in the role list, never the pivot.
+    assert all(role["id"] != "target-acme" for role in data["roles"])
+    assert data["easiest_pivot"]["role"] != "target-acme" and data["best_fit"] != "target-acme"
     bad = tmp_path / "bad.toml"
     bad.write_text('schema = 1\n[targets.acme]\ntitle = "x"\n')
     assert_one_line_error(run("report", str(bad), "--target", "acme"), str(bad), "requires")

@@ -130,7 +130,7 @@ def test_saved_target_round_trip_through_the_profile_file(bank, make_profile):
     reloaded = profile_from_dict(tomllib.loads(dumps_profile(person).decode()))
     roles = saved_targets(reloaded, bank)
     role = roles["acme-mlops"]
-    assert role.id == "target-acme-mlops" and role.name == "Target: MLOps Engineer"
+    assert role.id == "target-acme-mlops" and role.name == "Saved posting: MLOps Engineer"
     assert {k: (v.level, v.importance) for k, v in role.requires.items()} == {
         k: (d.level, d.importance) for k, d in a.demands.items()
     }

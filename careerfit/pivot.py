@@ -1,0 +1,81 @@
+"""How people really move: the rules behind the easiest pivot. Pure functions.
+
+Four principles a practitioner uses when advising a move (README "How scoring works"):
+
+1. **Forward or sideways, never back.** A role that asks no more than you, or than your
+   current job, in any area is a *step back* (a data scientist to data analyst): it is never
+   the pivot, however few hours it would take.
+2. **Hard-won strengths carry over.** The areas that cost most to learn (mathematics,
+   research, ML: a first step of ``hard_won_hours`` or more) are valued by a role that puts
+   them to work: when it asks one of them at your level (or at 3, the mid-level bar), your
+   hard-won skill above its bars in the areas it uses is not counted as unused. A role that
+   asks none of them at your level leaves them idle, and they count as unused strength.
+3. **Gaps are learnt on the job**: the distance counts the hours of every gap, each level
+   step costing more than the one before, so a move that builds on what you do is cheaper.
+4. **Moves people make.** A move measured in ``questions/moves.toml`` (Kaggle 2017: the share
+   of the target's people who came from your role) takes ``move_weight`` x that share off its
+   distance, when you declared your role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from careerfit.domain import Area, Bank, Move, Role
+
+#: A role's bar at mid level: a role asking an area at 3 puts all of a hard-won strength to work.
+MID_LEVEL = 3.0
+#: A role uses an area when it asks it at least "done it at work, with help".
+AT_WORK = 2.0
+
+
+def asks(role: Role, area_id: str) -> float:
+    """The level a role asks of an area (0 when the area is not part of the job)."""
+    req = role.requires.get(area_id)
+    return float(req.level) if req is not None and req.importance > 0 else 0.0
+
+
+def hard_won(bank: Bank, area: Area) -> bool:
+    return area.effort_hours >= bank.scoring.hard_won_hours
+
+
+def hard_won_strengths(bank: Bank, levels: Mapping[str, float]) -> tuple[str, ...]:
+    """Hard-won areas you work in (level 2 or more)."""
+    return tuple(a.id for a in bank.areas if hard_won(bank, a) and levels.get(a.id, 0.0) >= AT_WORK)
+
+
+def values_hard_won(bank: Bank, levels: Mapping[str, float], role: Role) -> bool:
+    """Does the role put one of your hard-won strengths to work at your level (up to mid level)?"""
+    return any(asks(role, a) >= min(levels[a], MID_LEVEL) for a in hard_won_strengths(bank, levels))
+
+
+def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: Role) -> bool:
+    """A role that gives you no new work to own and asks less than you of your best areas.
+
+    No new work to own: it asks nothing at production level (3, "on my own") above where you
+    stand (your level, or what your current job asks, whichever is higher); growing only to
+    "tried it" or "with help" somewhere is not a step forward. Your best areas are those at
+    your highest level: a role asking one of them at your level is a sideways move, not back.
+    """
+    stand = {a.id: max(levels.get(a.id, 0.0), asks(current, a.id)) for a in bank.areas}
+    if all(asks(role, a) <= stand[a] for a in stand):
+        return True
+    if any(asks(role, a) >= MID_LEVEL and asks(role, a) > stand[a] for a in stand):
+        return False
+    if values_hard_won(bank, levels, role):
+        return False
+    top = max(levels.values(), default=0.0)
+    return all(asks(role, a) < min(top, MID_LEVEL) for a, v in levels.items() if v == top)
+
+
+def move_prior(bank: Bank, current: str, target: str, declared: bool) -> float:
+    """The share taken off a move's distance for being a measured, common move (0 if none)."""
+    move = bank.move(current, target)
+    if not declared or move is None or move.share is None:
+        return 0.0
+    return bank.scoring.move_weight * move.share
+
+
+def evidence(bank: Bank, current: str, target: str) -> Move | None:
+    """The measured evidence of this move, if any (shown to the person)."""
+    return bank.move(current, target)
