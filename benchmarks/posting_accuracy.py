@@ -8,7 +8,9 @@ files. Each posting is read twice, as a user would:
 
 - **content**: ``analyse_posting`` on the file's text, exactly what ``careerfit posting FILE``
   reports as "Reads like";
-- **title only**: the best role of ``careerfit title`` on the labelled title.
+- **title only**: the best role of ``careerfit title`` on the labelled title;
+- **content alone**: the role whose content similarity is highest, before the title is added
+  as evidence (what the reader would say if the posting had no title).
 
 A reading is right when it is the label or the ``also`` role. Postings labelled with a role
 the bank does not have are skipped and named. The figures are printed per
@@ -79,16 +81,18 @@ def measure(folder: Path, bank_dir: Path | None = None) -> dict[str, Any]:
         try:
             analysis = analyse_posting(text, bank, lexicon, source=item.file)
             content = analysis.reads_like
+            alone = min(analysis.likeness, key=lambda x: (-x.similarity, x.role_id)).role_id
             top = [(x.role_id, round(x.score, 1)) for x in analysis.likeness[:3]]
         except CareerfitError as exc:
-            content, top = None, [("error", str(exc))]
+            content, alone, top = None, None, [("error", str(exc))]
         try:
             matches = match_title(item.title, bank, lexicon, limit=1)
             by_title = matches[0].role_id if matches else None
         except CareerfitError:
             by_title = None
         rows.append({"file": item.file, "title": item.title, "label": item.label, "also": item.also,
-                     "content": content, "content_right": content in ok, "title_role": by_title,
+                     "content": content, "content_right": content in ok,
+                     "content_alone": alone, "content_alone_right": alone in ok, "title_role": by_title,
                      "title_right": by_title in ok, "top": top})
     per_role: dict[str, dict[str, Any]] = {}
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -97,13 +101,16 @@ def measure(folder: Path, bank_dir: Path | None = None) -> dict[str, Any]:
     for role, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         wrong = Counter(r["content"] for r in group if not r["content_right"])
         per_role[role] = {"n": len(group), "content": sum(r["content_right"] for r in group),
+                          "content_alone": sum(r["content_alone_right"] for r in group),
                           "title": sum(r["title_right"] for r in group),
                           "wrong": [[k or "error", v] for k, v in wrong.most_common(2)]}
     n = len(rows)
     content_right = sum(r["content_right"] for r in rows)
     title_right = sum(r["title_right"] for r in rows)
+    alone_right = sum(r["content_alone_right"] for r in rows)
     return {"folder": str(folder), "n": n, "content": content_right, "title": title_right,
-            "content_pct": round(100 * content_right / n, 1), "title_pct": round(100 * title_right / n, 1),
+            "content_alone": alone_right, "content_pct": round(100 * content_right / n, 1),
+            "title_pct": round(100 * title_right / n, 1), "content_alone_pct": round(100 * alone_right / n, 1),
             "per_role": per_role, "postings": rows, "skipped": skipped}
 
 
@@ -111,14 +118,17 @@ def table(result: dict[str, Any], verbose: bool = False) -> str:
     n = result["n"]
     out = [f"{result['folder']}: {n} postings",
            f"content reading right: {result['content']} / {n} ({result['content_pct']:.0f}%); "
-           f"title only: {result['title']} / {n} ({result['title_pct']:.0f}%)", "",
-           "| role (label) | postings | content right | title only right | most common wrong content reading |",
-           "|---|--:|--:|--:|---|"]
+           f"title only: {result['title']} / {n} ({result['title_pct']:.0f}%); "
+           f"content alone, without the title: {result['content_alone']} / {n} ({result['content_alone_pct']:.0f}%)",
+           "",
+           "| role (label) | postings | content reading right | title only right | content alone right "
+           "| most common wrong content reading |",
+           "|---|--:|--:|--:|--:|---|"]
     if result["skipped"]:
         out[2:2] = [f"skipped, labelled with a role the bank does not have: {', '.join(result['skipped'])}"]
     for role, r in result["per_role"].items():
         wrong = ", ".join(f"{k} ({v})" for k, v in r["wrong"])
-        out.append(f"| {role} | {r['n']} | {r['content']} | {r['title']} | {wrong} |")
+        out.append(f"| {role} | {r['n']} | {r['content']} | {r['title']} | {r['content_alone']} | {wrong} |")
     if verbose:
         out += ["", "wrong content readings:"]
         for row in result["postings"]:

@@ -51,6 +51,7 @@ def test_per_role_figures_add_up(result):
     assert sum(r["n"] for r in per_role.values()) == result["n"]
     assert sum(r["content"] for r in per_role.values()) == result["content"]
     assert sum(r["title"] for r in per_role.values()) == result["title"]
+    assert sum(r["content_alone"] for r in per_role.values()) == result["content_alone"]
 
 
 def test_the_table_names_each_role_with_both_figures(tmp_path: Path):
@@ -67,7 +68,7 @@ def test_the_table_names_each_role_with_both_figures(tmp_path: Path):
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "content reading right: 2 / 2 (100%); title only: 1 / 2 (50%)" in done.stdout
-    assert "| data_engineer | 2 | 2 | 1 |" in done.stdout
+    assert "| data_engineer | 2 | 2 | 1 | 2 |" in done.stdout
     assert "skipped, labelled with a role the bank does not have: c.md (pastry_chef)" in done.stdout
 
 
