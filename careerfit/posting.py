@@ -149,7 +149,7 @@ def normalise(text: str) -> str:
     return text
 
 
-def heading_kind(text: str, rules: SectionRules) -> str:
+def heading_kind(text: str, rules: SectionRules | None = None) -> str:
     """The section a heading opens, by the heading words of the lexicon's ``[sections]``.
 
     A nice-to-have word decides first ("Preferred qualifications" is nice); otherwise the
@@ -158,13 +158,20 @@ def heading_kind(text: str, rules: SectionRules) -> str:
     leading ``^`` counts only at the start of the heading ("^about" for "About Acme").
     """
     low = " ".join(text.lower().replace("’", "'").split())
-    nice, others = _heading_words(rules)
+    nice, others = _heading_words(rules or _builtin_rules())
     if any(low.startswith(w[1:]) if w.startswith("^") else w in low for w in nice):
         return NICE
     for w, kind in others:  # longest first: the first found is the most specific
         if low.startswith(w[1:]) if w.startswith("^") else w in low:
             return kind
     return GENERAL
+
+
+def _builtin_rules() -> SectionRules:
+    """The built-in lexicon's section rules, for callers that pass none (kept for the old signatures)."""
+    from careerfit.lexicon import load_lexicon
+
+    return load_lexicon().sections
 
 
 @lru_cache(maxsize=8)
@@ -213,7 +220,7 @@ def drop_repeats(text: str) -> str:
     return "".join(out)
 
 
-def find_title(text: str, rules: SectionRules) -> str:
+def find_title(text: str, rules: SectionRules | None = None) -> str:
     """The posting's title: a 'Title:' line near the top, else a short first line."""
     lines = [ln for ln in text.splitlines() if ln.strip()][:12]
     for ln in lines:

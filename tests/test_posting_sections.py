@@ -8,7 +8,17 @@ import pytest
 
 from careerfit.errors import FileFormatError
 from careerfit.lexicon import build_lexicon, load_lexicon
-from careerfit.posting import ABOUT, DUTIES, GENERAL, NICE, REQUIRED, analyse_posting, drop_repeats, heading_kind
+from careerfit.posting import (
+    ABOUT,
+    DUTIES,
+    GENERAL,
+    NICE,
+    REQUIRED,
+    analyse_posting,
+    drop_repeats,
+    find_title,
+    heading_kind,
+)
 from careerfit.posting_report import posting_markdown
 
 
@@ -112,3 +122,8 @@ def test_about_text_weighs_nothing_unless_it_is_all_there_is(bank):
     assert "ml" not in a.demands and a.reads_like == "data_analyst"
     only_about = analyse(bank, "## About us\nWe are a machine learning and PyTorch company.\n")
     assert only_about.demands["ml"].about == 2 and only_about.demands["ml"].score > 0
+
+
+def test_heading_kind_and_find_title_default_to_the_built_in_rules():
+    assert heading_kind("About Acme Robotics") == ABOUT
+    assert find_title("# Data Engineer\n\n## Requirements\n- Spark\n") == "Data Engineer"
