@@ -10,8 +10,9 @@ from typing import Any
 
 from careerfit import __version__
 from careerfit.domain import MAX_LEVEL, Bank, Profile
-from careerfit.scoring import Assessment, PlanStep, RoleScore, plan_for, strengths
+from careerfit.scoring import Assessment, PlanStep, RoleScore, hours_beyond_job, plan_for, strengths
 from careerfit.text import md_escape
+from careerfit.why import pivot_label, why_pivot
 
 REPORT_SCHEMA = 1
 BAR_CELLS = 8  # two cells per level step
@@ -83,11 +84,13 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
     if a.pivot is not None:
         pv = a.role(a.pivot)
         out.append(
-            f"- **Easiest pivot:** {_role_name(bank, a.pivot)}, fit {pv.fit:.0f}%: {effort_text(a, pv.effort_hours)}"
+            f"- **Easiest pivot:** {md_escape(pivot_label(bank, a))}, fit {pv.fit:.0f}%: "
+            f"{effort_text(a, pv.effort_hours)}"
         )
-        out.append(f"  - {_why_pivot(bank, a, pv)}")
+        out.append(f"  - Why: {md_escape(why_pivot(bank, a))}")
+        out.append(f"  - {_distance_line(bank, a, pv)}")
     else:
-        out.append("- **Easiest pivot:** none: every other role is already within reach")
+        out.append("- **Easiest pivot:** none: every other role asks no more of you than what you already do")
     if a.focus_is_target and a.focus is not None:
         tg = a.role(a.focus)
         out.append(f"- **Target:** {_role_name(bank, a.focus)}, fit {tg.fit:.0f}%: {effort_text(a, tg.effort_hours)}")
@@ -104,18 +107,23 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
     return "\n".join(out).rstrip() + "\n"
 
 
-def _why_pivot(bank: Bank, a: Assessment, pv: RoleScore) -> str:
-    """The arithmetic behind the pivot, and the runner-up it beat."""
+def _distance_line(bank: Bank, a: Assessment, pv: RoleScore) -> str:
+    """The arithmetic behind the pivot, the runner-up it beat, and the step backs left out."""
     w = bank.scoring.overqualification_weight
-    why = (
-        f"Why: the closest role you are not in yet: {hours_text(pv.effort_hours)} of gaps + {w:g} x "
-        f"{hours_text(pv.unused_hours)} of strengths it would leave unused = distance {pv.distance:,.0f}"
+    beyond = hours_beyond_job(bank, pv, bank.role(a.current_role))
+    plain = beyond + w * pv.unused_hours
+    line = (
+        f"Distance: {hours_text(beyond)} to learn beyond what your current job asks + {w:g} x "
+        f"{hours_text(pv.unused_hours)} of strength it would leave unused = {plain:,.0f}"
     )
-    others = [s for s in a.roles if s.role_id not in (a.pivot, a.current_role) and s.role_id not in a.within_reach]
-    if others:
-        runner = min(others, key=lambda s: s.distance)
-        why += f"; next: {_role_name(bank, runner.role_id)} at {runner.distance:,.0f}"
-    return why + "."
+    ranked = a.ranking[0][1]
+    if ranked < plain - 0.5:
+        line += f", {1 - ranked / plain:.0%} off for a measured move = {ranked:,.0f}"
+    if a.runner_up is not None:
+        line += f"; runner-up: {_role_name(bank, a.runner_up)} at {a.ranking[1][1]:,.0f}"
+    if a.step_backs:
+        line += "; left out as a step back: " + ", ".join(_role_name(bank, r) for r in a.step_backs)
+    return line + "."
 
 
 def _fit_table(bank: Bank, a: Assessment) -> list[str]:
@@ -249,10 +257,14 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
         f"- **Effort**: the hours to close each gap. A level step costs the area's base hours times "
         f"{m[0]:g}, {m[1]:g}, {m[2]:g} and {m[3]:g} for the steps 0-1, 1-2, 2-3 and 3-4; weeks divide by "
         f"your {a.hours_per_week:g} h a week.",
-        f"- **Easiest pivot**: the role, other than your current one and those within reach, with the "
-        f"smallest distance = gap hours + {bank.scoring.overqualification_weight:g} x unused-strength hours "
-        "(skill above what the role asks). Counting unused strengths keeps the pivot from throwing "
-        "away what you are best at.",
+        f"- **Easiest pivot**: among the other roles that are not a step back (a role asking no more of "
+        f"you than what you or your job already do), the smallest distance = gap hours beyond what your "
+        "current job asks + "
+        f"{bank.scoring.overqualification_weight:g} x unused-strength hours (skill above what the role asks; "
+        f"hard-won skill, in areas whose first step costs {bank.scoring.hard_won_hours:g} h or more, is not "
+        "unused in a role that puts one of your hard-won strengths to work), less "
+        f"{bank.scoring.move_weight:g} x the share of the role's people who came from your role (Kaggle ML & DS "
+        "Survey 2017, past titles). The runner-up and its margin say how robust the choice is.",
         "- **Plan** order: fit points gained per hour of practice.",
         "",
         "| Area | Base hours per step | Why |",
@@ -273,6 +285,9 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
             out.append(f"- O*NET: {md_escape(role.onet_note)}")
         out.append("")
     out.append(
+        "Role profiles are checked against O*NET importance ratings and the Kaggle ML & DS Survey 2018, "
+        "2019 and 2021 (aggregated: what people with each title report doing); moves against the Kaggle "
+        "2017 survey's past titles and O*NET related occupations. "
         "O*NET ratings: information from the O*NET 30.x and 29.x databases by the U.S. Department of "
         "Labor, Employment and Training Administration (USDOL/ETA), used under CC BY 4.0."
     )
@@ -315,6 +330,7 @@ def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
         s = a.role(role_id)
         return {
             "role": role_id,
+            "name": s.name,
             "fit": round(s.fit, 1),
             "effort_hours": round(s.effort_hours, 1),
             "effort_weeks": round(a.weeks(s.effort_hours), 1),
@@ -342,7 +358,15 @@ def to_json(bank: Bank, profile: Profile, a: Assessment) -> dict[str, Any]:
         "current_role": a.current_role,
         "best_fit": a.best_fit,
         "already_within_reach": list(a.within_reach),
-        "easiest_pivot": focus_entry(a.pivot),
+        "easiest_pivot": None if a.pivot is None else {
+            **(focus_entry(a.pivot) or {}),
+            "label": pivot_label(bank, a),
+            "why": why_pivot(bank, a),
+            "runner_up": a.runner_up,
+            "margin": None if a.margin is None else round(a.margin, 3),
+            "nearly_tied": a.nearly_tied,
+            "step_backs": list(a.step_backs),
+        },
         "target": focus_entry(a.focus) if a.focus_is_target else None,
         "strengths": list(strengths(a, minimum=3.0)),
         "unknown_areas": list(a.unknown_areas),

@@ -14,9 +14,10 @@ The method (README "How scoring works" says the same in prose):
   the role asks (what the move would leave idle), except hard-won skill a role values
   (``careerfit.pivot``). Distance = effort + weight * unused.
 - Best fit = highest fit (as shown, whole percent), ties broken by the smaller distance.
-- Easiest pivot = among the other roles that are not a step back, the smallest distance,
-  less ``move_weight`` x the measured share of people who make that move
-  (``careerfit.pivot``); the runner-up and its margin say how robust it is.
+- Easiest pivot = among the other roles that are not a step back, the smallest pivot
+  distance: gap hours beyond what your current job already asks (that part is learnt on the
+  job you have) + weight * unused, less ``move_weight`` x the measured share of people who
+  make that move (``careerfit.pivot``); the runner-up and its margin say how robust it is.
 - A posting or saved target added to the bank (``Bank.extra_roles``) is scored and can be
   the target, but is never the current role, best fit, within reach or the pivot.
 """
@@ -221,6 +222,24 @@ def score_role(bank: Bank, skills: Mapping[str, SkillScore], role: Role) -> Role
     return RoleScore(role.id, role.name, fit, effort, unused, distance, tuple(areas))
 
 
+def hours_beyond_job(bank: Bank, score: RoleScore, current: Role) -> float:
+    """Gap hours beyond what your current job asks: the part of a gap up to your job's own bar
+    is learnt on the job you have, so it does not count against the move."""
+    mult = bank.scoring.step_multipliers
+    return sum(
+        step_cost(bank.area(af.area).effort_hours, mult, max(af.you or 0.0, moves.asks(current, af.area)), af.required)
+        for af in score.areas if af.gap > 0
+    )
+
+
+def pivot_distance(bank: Bank, score: RoleScore, current: Role, declared: bool) -> float:
+    """The distance a pivot is ranked by: hours to learn beyond your job + weight x unused
+    strength, less ``move_weight`` x the measured share of people who make this move."""
+    w = bank.scoring.overqualification_weight
+    prior = moves.move_prior(bank, current.id, score.role_id, declared)
+    return (hours_beyond_job(bank, score, current) + w * score.unused_hours) * (1 - prior)
+
+
 def plan_for(bank: Bank, answers: Mapping[str, int], score: RoleScore) -> tuple[PlanStep, ...]:
     """The gaps of one role, most fit gained per hour first, each with next actions."""
     weight_sum = sum(a.importance for a in score.areas if a.importance > 0 and a.required > 0)
@@ -282,8 +301,8 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
     backs = tuple(s.role_id for s in ordered if s.role_id != current
                   and moves.is_step_back(bank, levels, bank.role(s.role_id), here))
     ranked = sorted(
-        ((s.distance * (1 - moves.move_prior(bank, current, s.role_id, declared)), -s.fit, s.role_id)
-         for s in scores if s.role_id != current and s.role_id not in backs),
+        (pivot_distance(bank, s, here, declared), -s.fit, s.role_id)
+        for s in scores if s.role_id != current and s.role_id not in backs
     )
     ranking = tuple((rid, d) for d, _, rid in ranked)
     pivot = ranking[0][0] if ranking else None

@@ -64,7 +64,11 @@ def _with_saved_target(bank: Bank, profile: Profile, name: str, path: Path) -> t
         raise ProfileError(exc.problem, path) from None
     role = saved.get(name.removeprefix(TARGET_PREFIX))
     if role is None:
-        return bank, name  # assess() reports the unknown role with the known ones
+        from careerfit.errors import UsageError
+
+        known = ", ".join(r.id for r in bank.career_roles)
+        targets = f"; saved targets: {', '.join(saved)}" if saved else ""
+        raise UsageError(f"unknown role '{name}' (known roles: {known}{targets})")
     return bank_with_role(bank, role), role.id
 
 

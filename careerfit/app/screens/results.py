@@ -22,6 +22,7 @@ from careerfit.errors import ProfileError
 from careerfit.scoring import Assessment
 from careerfit.session import Session
 from careerfit.targets import TARGET_PREFIX
+from careerfit.why import LEGEND
 
 
 class ResultsScreen(FreshScreen[None]):
@@ -76,7 +77,7 @@ class ResultsScreen(FreshScreen[None]):
         done, total = self.session.progress()
         self.query_one("#reach", Static).update(
             f"Current role: {current}\nWithin reach (90%+): {reach}\n* pivot  = current\n"
-            f"{done} of {total} answered"
+            f"{done} of {total} answered\n\n{LEGEND.replace(' · ', chr(10))}"
         )
         self.show_role(focus)
 

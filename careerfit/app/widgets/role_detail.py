@@ -12,20 +12,25 @@ from textual.widgets import Static
 from careerfit.domain import Bank
 from careerfit.report import bar, effort_text, level_text
 from careerfit.scoring import Assessment, strengths
+from careerfit.why import pivot_label, why_pivot
 
 
 def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
     """``a`` must be assessed with ``role_id`` as its focus (the pivot or a target)."""
     s = a.role(role_id)
     role = bank.role(role_id)
-    if role_id == a.pivot and not a.focus_is_target:
-        heading = "Easiest pivot: "
+    is_pivot = role_id == a.pivot and not a.focus_is_target
+    if is_pivot:
+        heading, title = "Easiest pivot: ", pivot_label(bank, a)
     elif role_id == a.current_role:
-        heading = "Current role: "
+        heading, title = "Current role: ", role.name
     else:
-        heading = "Selected: "
-    parts: list[str | tuple[str, str]] = [(heading, "bold"), (role.name, "bold"), "\n"]
+        heading, title = "Selected: ", role.name
+    parts: list[str | tuple[str, str]] = [(heading, "bold"), (title, "bold"), "\n"]
     parts.append(f"  fit {s.fit:.0f}% · {effort_text(a, s.effort_hours)}\n")
+    if is_pivot:
+        parts.append(("  Why: ", "bold"))
+        parts.append(why_pivot(bank, a) + "\n")
     carried = strengths(a, role_id)
     if carried:
         parts.append("  keeps: " + ", ".join(bank.area(x).label for x in carried) + "\n")
