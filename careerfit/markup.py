@@ -3,11 +3,13 @@
 Postings come from web pages, where long runs of spaces, rows of ``#`` and stray ``<`` are
 common. The regexes this replaces let two quantifiers compete for the same characters
 (``(.*?)\\s*#*\\s*$``), so one heading line with 4,000 spaces took minutes. Here a heading is
-read with string methods that look at each character a fixed number of times, and each HTML
-pattern has at most one way to match any stretch of text.
+read with string methods that look at each character a fixed number of times, each HTML
+pattern has one way to match any stretch of text, and tags are found by ``strip_tags``,
+which does not rescan 200 characters for every "<" of a long run.
 
 ``md_heading`` and ``bold_line`` return exactly what these patterns captured (group 1), on
-every input; ``tests/test_posting_scan.py`` checks that against the patterns themselves:
+every input, and ``html_to_lines`` gives what the old HTML patterns gave;
+``tests/test_posting_scan.py`` checks that against the old patterns themselves:
 
 - ``^\\s{0,3}#{1,6}\\s+(.*?)\\s*#*\\s*$`` (an ATX heading, closing hashes dropped);
 - ``^\\s*(?:\\*\\*|__)(.+?)(?:\\*\\*|__)\\s*:?\\s*$`` (a line that is all bold, maybe with a colon).
@@ -21,12 +23,14 @@ import re
 
 _BOLD_MARKS = ("**", "__")
 
-# No two quantifiers compete for the same characters: "br\s*/?\s*>" (the old form) took
-# quadratic time on "<br" and a long run of spaces; possessive "*+" and "{1,200}+" never give
-# characters back, which cannot change a match (the character after the run is not ">").
-_HTML_BREAK = re.compile(r"<\s*(?:br\s*(?:/\s*)?|/p|/li|/h\d|/div|li|p|div)\s*>", re.IGNORECASE)
-_HTML_HEADING = re.compile(r"<\s*h\d[^>]*+>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"<[^>\n]{1,200}+>")
+# Every run of spaces is taken possessively ("\s*+"): "br\s*/?\s*>" let two runs share the
+# spaces, quadratic on "<br" and a long run of them. Taking all the spaces at once cannot lose
+# a match (what follows a run is never a space), nor can "*+" on "[^>]": the character after
+# such a run is ">" or the end. ``_before_last_gt`` keeps "[^>]*+" from running to the end.
+_HTML_BREAK = re.compile(r"<\s*+(?:br\s*+(?:/\s*+)?|/p|/li|/h\d|/div|li|p|div)\s*+>", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"<\s*+h\d[^>]*+>", re.IGNORECASE)
+#: Longest tag text (between "<" and ">") taken for a tag; a longer one is left as text.
+MAX_TAG = 200
 
 
 def _lead(text: str) -> int:
@@ -85,4 +89,35 @@ def html_to_lines(text: str) -> str:
     """Simple HTML as lines: headings become "## ", breaks and block ends new lines, other tags a space."""
     text = _before_last_gt(_HTML_HEADING, "\n## ", text)
     text = _before_last_gt(_HTML_BREAK, "\n", text)
-    return _before_last_gt(_HTML_TAG, " ", text)
+    return strip_tags(text)
+
+
+def strip_tags(text: str) -> str:
+    """Each tag (``<``, 1-200 characters but ``>`` and a line break, ``>``) as a space.
+
+    What ``re.sub(r"<[^>\\n]{1,200}>", " ", text)`` does, without looking at up to 200
+    characters again for every "<" of a long run of them: the next ">" and line break are
+    found once and reused by every "<" before them, and a "<" too far from its ">" moves the
+    search to the last 200 characters before it. Every character is looked at a few times.
+    """
+    out: list[str] = []
+    done = 0  # text[:done] is settled
+    gt = nl = -2  # the next ">" and line break after the current "<" (-1: none; -2: not looked)
+    start = text.find("<")
+    while start >= 0:
+        if -1 != gt <= start:
+            gt = text.find(">", start + 1)
+        if -1 != nl <= start:
+            nl = text.find("\n", start + 1)
+        if gt < 0:
+            break  # no ">" anywhere after: no more tags
+        if 0 <= nl < gt:  # a line ends first: no "<" before the last line break up to the ">" is a tag
+            start = text.find("<", text.rfind("\n", start, gt) + 1)
+        elif 2 <= gt - start <= MAX_TAG + 1:
+            out += [text[done:start], " "]
+            done = gt + 1
+            start = text.find("<", done)
+        else:  # too long (or "<>"): only a "<" close enough to this ">" can still be a tag
+            start = text.find("<", max(start + 1, gt - MAX_TAG - 1))
+    out.append(text[done:])
+    return "".join(out)

@@ -120,7 +120,7 @@ DOCS = st.recursive(st.none() | st.integers() | HOSTILE_TEXT,
                     max_leaves=12)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(DOCS)
 def test_json_output_means_the_same_and_holds_no_raw_control(doc) -> None:
     text = dumps(doc)
