@@ -3,15 +3,19 @@
 Four principles a practitioner uses when advising a move (README "How scoring works"):
 
 1. **Forward or sideways, never back.** A role that asks no more than you, or than your
-   current job, in any area is a *step back* (a data scientist to data analyst): it is never
-   the pivot, however few hours it would take.
+   current job, in any area is a *step back* (a data scientist to data analyst); so is one
+   that gives you no new work to own at production level, puts none of your hard-won
+   strengths to work and asks less than you of your job's core areas (an analytics engineer
+   to data analyst). A step back is never the
+   pivot, however few hours it would take.
 2. **Hard-won strengths carry over.** The areas that cost most to learn (mathematics,
    research, ML: a first step of ``hard_won_hours`` or more) are valued by a role that puts
    them to work: when it asks one of them at your level (or at 3, the mid-level bar), your
    hard-won skill above its bars in the areas it uses is not counted as unused. A role that
    asks none of them at your level leaves them idle, and they count as unused strength.
-3. **Gaps are learnt on the job**: the distance counts the hours of every gap, each level
-   step costing more than the one before, so a move that builds on what you do is cheaper.
+3. **Gaps are learnt on the job**: the distance counts the gap hours beyond what your current
+   job already asks (up to its bar you learn where you are), each level step costing more
+   than the one before, plus twice the unused strength.
 4. **Moves people make.** A move measured in ``questions/moves.toml`` (Kaggle 2017: the share
    of the target's people who came from your role) takes ``move_weight`` x that share off its
    distance, when you declared your role.
@@ -50,12 +54,15 @@ def values_hard_won(bank: Bank, levels: Mapping[str, float], role: Role) -> bool
 
 
 def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: Role) -> bool:
-    """A role that gives you no new work to own and asks less than you of your best areas.
+    """A role that asks no more than you or your job anywhere; or one that gives you no new
+    work to own, puts none of your hard-won strengths to work and asks less than you of what
+    your job is about.
 
     No new work to own: it asks nothing at production level (3, "on my own") above where you
     stand (your level, or what your current job asks, whichever is higher); growing only to
-    "tried it" or "with help" somewhere is not a step forward. Your best areas are those at
-    your highest level: a role asking one of them at your level is a sideways move, not back.
+    "tried it" or "with help" somewhere is not a step forward. What your job is about: its
+    core areas, those it weighs most; a role asking one of them at your level (up to the
+    mid-level bar) is a sideways move, not back.
     """
     stand = {a.id: max(levels.get(a.id, 0.0), asks(current, a.id)) for a in bank.areas}
     if all(asks(role, a) <= stand[a] for a in stand):
@@ -64,8 +71,14 @@ def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: R
         return False
     if values_hard_won(bank, levels, role):
         return False
-    top = max(levels.values(), default=0.0)
-    return all(asks(role, a) < min(top, MID_LEVEL) for a, v in levels.items() if v == top)
+    core = core_areas(current)
+    return bool(core) and all(asks(role, a) < min(levels.get(a, 0.0), MID_LEVEL) for a in core)
+
+
+def core_areas(role: Role) -> tuple[str, ...]:
+    """What a job is about: the areas it weighs most."""
+    top = max((r.importance for r in role.requires.values() if r.level > 0), default=0.0)
+    return tuple(a for a, r in role.requires.items() if r.level > 0 and r.importance == top > 0)
 
 
 def move_prior(bank: Bank, current: str, target: str, declared: bool) -> float:

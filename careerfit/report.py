@@ -257,9 +257,10 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
         f"- **Effort**: the hours to close each gap. A level step costs the area's base hours times "
         f"{m[0]:g}, {m[1]:g}, {m[2]:g} and {m[3]:g} for the steps 0-1, 1-2, 2-3 and 3-4; weeks divide by "
         f"your {a.hours_per_week:g} h a week.",
-        f"- **Easiest pivot**: among the other roles that are not a step back (a role asking no more of "
-        f"you than what you or your job already do), the smallest distance = gap hours beyond what your "
-        "current job asks + "
+        "- **Easiest pivot**: among the other roles that are not a step back (a role asking no more of "
+        "you than what you or your job already do, or one with no new work to own that uses none of your "
+        "hard-won strengths and asks less than you of your job's core areas), the smallest distance = "
+        "gap hours beyond what your current job asks + "
         f"{bank.scoring.overqualification_weight:g} x unused-strength hours (skill above what the role asks; "
         f"hard-won skill, in areas whose first step costs {bank.scoring.hard_won_hours:g} h or more, is not "
         "unused in a role that puts one of your hard-won strengths to work), less "

@@ -30,7 +30,7 @@ def _people(role: Role) -> str:
 
 
 def _names(bank: Bank, areas: tuple[str, ...] | list[str]) -> str:
-    names = [bank.area(a).name for a in areas[:MAX_NAMED]]
+    names = [bank.area(a).label for a in areas[:MAX_NAMED]]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -40,7 +40,7 @@ def move_evidence(bank: Bank, current: str, target: str) -> str:
     here, there = bank.role(current), bank.role(target)
     if move is not None and move.share:
         kind = "a common move" if move.share >= COMMON_MOVE else "a less common move"
-        return f"{kind}: {move.share:.0%} of {_people(there)} were {_people(here)} before, in the Kaggle 2017 survey"
+        return f"{kind}: {move.share:.0%} of {_people(there)} were {_people(here)} before, Kaggle 2017"
     if move is not None and move.onet:
         return f"O*NET lists their occupations as related, {move.onet}"
     return "no measured data on this move"
@@ -63,15 +63,16 @@ def why_pivot(bank: Bank, a: Assessment) -> str:
     s = a.role(a.pivot)
     kept = strengths(a, a.pivot)
     gaps = sorted((af for af in s.areas if af.gap > 0), key=lambda af: -af.gap_hours)
-    parts = [f"{bank.role(a.pivot).name} is the easiest move that is not a step back"]
-    parts.append(f"it keeps your {_names(bank, kept)}" if kept else "it keeps little of what you do now")
+    name = bank.role(a.pivot).name
+    parts = [f"{name} keeps your {_names(bank, kept)}" if kept else f"{name} keeps little of what you do now"]
     if gaps:
-        learn = ", ".join(f"{bank.area(af.area).name} {_lvl(af.you)} to {af.required:g}" for af in gaps[:MAX_NAMED])
+        learn = ", ".join(f"{bank.area(af.area).label} {_lvl(af.you)} to {af.required:g}" for af in gaps[:MAX_NAMED])
         more = f" and {len(gaps) - MAX_NAMED} more" if len(gaps) > MAX_NAMED else ""
         parts.append(f"to learn on the job: {learn}{more}")
     else:
         parts.append("nothing to learn")
-    parts.append(move_evidence(bank, a.current_role, a.pivot))
+    parts.append(move_evidence(bank, a.current_role, a.pivot) if a.current_declared
+                 else "declare your current role to compare this move with the moves people make")
     text = "; ".join(parts) + "."
     if a.runner_up is not None and a.margin is not None:
         runner = bank.role(a.runner_up).name

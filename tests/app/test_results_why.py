@@ -1,0 +1,43 @@
+"""The results screen says why the pivot is the easiest, in the report's own words."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+from apphelpers import SIZE
+
+from careerfit.app.app import CareerfitApp
+from careerfit.app.screens.results import ResultsScreen
+from careerfit.commands.report import build
+from careerfit.profile_io import save_profile
+from careerfit.session import Session
+from careerfit.text import md_escape
+from careerfit.why import LEGEND, pivot_label, why_pivot
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+HEADLINE = next(p for p in tomllib.loads((DATA / "personas_dev.toml").read_text(encoding="utf-8"))["persona"]
+                if p["id"] == "headline_ds")
+
+
+async def test_results_show_the_why_line_and_the_legend(make_app: Callable[..., CareerfitApp], tmp_path: Path,
+                                                        bank) -> None:
+    s = Session.new(bank, name="Ada", current_role="data_scientist", mode="full")
+    s.profile.answers = {q.id: HEADLINE["levels"][q.skill] for q in bank.questions}
+    path = tmp_path / "ada.toml"
+    save_profile(s.profile, path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        assert isinstance(app.screen, ResultsScreen)
+        a = app.screen.assessment
+        assert a.pivot == "ml_engineer"
+        detail = str(app.screen.query_one("#detail").render())
+        why = why_pivot(bank, a)
+        assert detail.startswith("Easiest pivot: " + pivot_label(bank, a)) and why in detail
+        legend = str(app.screen.query_one("#reach").render())
+        assert all(part in legend for part in LEGEND.split(" · "))
+    # The report says the same, in the same words.
+    assert f"  - Why: {md_escape(why)}" in build(path, None, None, "markdown")
