@@ -56,6 +56,30 @@ class LevelPhrases:
 
 
 @dataclass(frozen=True)
+class SectionRules:
+    """How the lines of a posting are sorted into sections (checked by ``lexicon_file.SectionRulesModel``).
+
+    A heading with a ``nice`` word opens nice-to-have text ("Preferred qualifications");
+    otherwise the longest word found among ``about``, ``duties`` and ``required`` decides.
+    A sentence with an ``inline_nice`` phrase ("a plus") is nice wherever it sits. Real
+    postings are messy, so a line that carries a ``boilerplate`` phrase (equal-opportunity
+    text, benefits, conditions of employment) counts as about-the-company text wherever it sits.
+    """
+
+    nice: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    duties: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+    inline_nice: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+
+    def heading_kinds(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(kind, lower-case heading words) in the order they are checked."""
+        return tuple((kind, tuple(w.lower() for w in getattr(self, kind)))
+                     for kind in ("nice", "about", "duties", "required"))
+
+
+@dataclass(frozen=True)
 class Hit:
     """One match in a text: where, which area and term (or phrase level), and how strong."""
 
@@ -247,19 +271,30 @@ _EMPTY = _Index(())
 
 
 class Lexicon:
-    """A validated, compiled lexicon: terms per area and level phrases."""
+    """A validated, compiled lexicon: terms per area, level phrases, and the rules for a posting's sections."""
 
-    def __init__(self, areas: dict[str, tuple[Term, ...]], phrases: tuple[LevelPhrases, ...], source: str = "") -> None:
+    def __init__(self, areas: dict[str, tuple[Term, ...]], phrases: tuple[LevelPhrases, ...], source: str = "",
+                 sections: SectionRules | None = None, neutral: tuple[str, ...] = ()) -> None:
         self.areas = areas
         self.level_phrases = phrases
         self.source = source
-        self._terms = _Index(
+        self.sections = sections or SectionRules()
+        self.neutral = neutral
+        entries = [
             (s, s in t.exact, area, t.term, float(t.weight), None)
             for area, terms in areas.items()
             for t in terms
             for s in t.spellings
-        )
+        ]
+        self._terms = _Index(entries)
+        # A posting is also matched against the neutral spellings (area ""), so that "ML
+        # engineers" is one match that counts nowhere rather than a mention of machine learning.
+        # Titles are not: there the role name is exactly what is being read.
+        self._posting_terms = _Index([*entries, *((n, False, "", n, 0.0, None) for n in neutral)]) \
+            if neutral else self._terms
         self._phrases = _Index((p, False, "", p, 1.0, lp.level) for lp in phrases for p in lp.phrases)
+        self._boilerplate = _Index((p, False, "", p, 1.0, None) for p in self.sections.boilerplate)
+        self._inline_nice = _Index((p, False, "", p, 1.0, None) for p in self.sections.inline_nice)
 
     def find_terms(self, text: str) -> list[Hit]:
         """Every term mention, in order, never overlapping."""
@@ -270,8 +305,17 @@ class Lexicon:
         return scan(_EMPTY, self._phrases, text)[1]
 
     def find_all(self, text: str) -> tuple[list[Hit], list[Hit]]:
-        """Terms and level phrases in one pass (what posting analysis uses)."""
-        return scan(self._terms, self._phrases, text)
+        """Terms and level phrases in one pass (what posting analysis uses); neutral spellings
+        are matched and left out, so their words count nowhere."""
+        hits, phrases = scan(self._posting_terms, self._phrases, text)
+        if self.neutral:
+            hits = [h for h in hits if h.area]
+        return hits, phrases
+
+    def find_section_phrases(self, text: str) -> tuple[list[Hit], list[Hit]]:
+        """Where boilerplate phrases (equal-opportunity, benefits, conditions of employment) and
+        nice-to-have phrases ("a plus") occur, in one pass."""
+        return scan(self._boilerplate, self._inline_nice, text)
 
     def term_count(self, area: str) -> int:
         return len(self.areas.get(area, ()))
@@ -281,7 +325,7 @@ class Lexicon:
         if set(self.areas) <= area_ids:
             return self
         kept = {a: terms for a, terms in self.areas.items() if a in area_ids}
-        return Lexicon(kept, self.level_phrases, self.source)
+        return Lexicon(kept, self.level_phrases, self.source, self.sections, self.neutral)
 
     def check_areas(self, bank: Bank) -> None:
         """Refuse a lexicon that names an area the bank does not have."""

@@ -30,7 +30,7 @@ from pydantic import (
 from careerfit.domain import MAX_LEVEL, Bank
 from careerfit.errors import FileFormatError
 from careerfit.fields import Block, Id, format_validation
-from careerfit.lexicon import _START, LevelPhrases, Lexicon, Term, norm
+from careerfit.lexicon import _START, LevelPhrases, Lexicon, SectionRules, Term, norm
 from careerfit.locations import LEXICON_FILE, builtin_bank
 from careerfit.text import clean_text
 from careerfit.tomlio import toml_from_bytes
@@ -90,11 +90,38 @@ class LevelPhrasesModel(_FileModel):
     why: Block = _PHRASES["why"]
 
 
+_SECTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(SectionRules)}
+
+
+class SectionRulesModel(_FileModel):
+    """``[sections]``: the words and phrases that sort a posting's lines (``lexicon.SectionRules``)."""
+
+    nice: tuple[Spelling, ...] = _SECTIONS["nice"]
+    about: tuple[Spelling, ...] = _SECTIONS["about"]
+    duties: tuple[Spelling, ...] = _SECTIONS["duties"]
+    required: tuple[Spelling, ...] = _SECTIONS["required"]
+    inline_nice: tuple[Spelling, ...] = _SECTIONS["inline_nice"]
+    boilerplate: tuple[Spelling, ...] = _SECTIONS["boilerplate"]
+
+
+class Neutral(_FileModel):
+    """``[neutral]``: spellings that contain a skill term but name people or teams, not a skill."""
+
+    terms: tuple[Spelling, ...] = ()
+    why: Block = ""
+
+
 class LexiconFile(_FileModel):
     """The lexicon keys of one TOML file (other top-level keys belong to the bank)."""
 
     lexicon: dict[Id, AreaTerms] = Field(default_factory=dict)
     level_phrases: tuple[LevelPhrasesModel, ...] = ()
+    sections: SectionRulesModel | None = None
+    neutral: Neutral | None = None
+
+
+#: The keys of a lexicon file.
+LEXICON_KEYS = ("lexicon", "level_phrases", "sections", "neutral")
 
 
 def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> Lexicon:
@@ -103,8 +130,10 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
     areas: dict[str, tuple[Term, ...]] = {}
     origin: dict[str, str] = {}
     phrases: list[LevelPhrases] = []
+    sections: SectionRules | None = None
+    neutral: list[str] = []
     for name, data in files:
-        part = {k: data[k] for k in ("lexicon", "level_phrases") if k in data}
+        part = {k: data[k] for k in LEXICON_KEYS if k in data}
         try:
             parsed = LexiconFile.model_validate(part)
         except ValidationError as exc:
@@ -115,14 +144,22 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
             areas[area] = tuple(Term(t.term, t.also, t.exact, float(t.weight)) for t in block.terms)
             origin[area] = name
         phrases.extend(LevelPhrases(lp.level, lp.phrases, lp.why) for lp in parsed.level_phrases)
-    _check_duplicates(areas, phrases, source)
-    return Lexicon(areas, tuple(phrases), source)
+        if parsed.sections is not None:
+            if sections is not None:
+                raise FileFormatError("lexicon: [sections] is defined twice", name)
+            sections = SectionRules(**parsed.sections.model_dump())
+        if parsed.neutral is not None:
+            neutral.extend(parsed.neutral.terms)
+    _check_duplicates(areas, phrases, source, neutral)
+    return Lexicon(areas, tuple(phrases), source, sections, tuple(neutral))
 
 
-def _check_duplicates(areas: dict[str, tuple[Term, ...]], phrases: list[LevelPhrases], source: str) -> None:
+def _check_duplicates(areas: dict[str, tuple[Term, ...]], phrases: list[LevelPhrases], source: str,
+                      neutral: Iterable[str] = ()) -> None:
     """A spelling must mean one thing; otherwise which area it signals depends on file order."""
     _first_duplicate(
-        ((s, f"area {area}, term '{t.term}'") for area, terms in areas.items() for t in terms for s in t.spellings),
+        (*((s, f"area {area}, term '{t.term}'") for area, terms in areas.items() for t in terms for s in t.spellings),
+         *((n, "neutral") for n in neutral)),
         "lexicon spelling '{text}' ({where}) repeats {first}",
         source,
     )
@@ -153,7 +190,11 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     path = folder / LEXICON_FILE
     if not path.exists():
         return _builtin()
-    return build_lexicon([(str(path), _parse(path))], str(folder))
+    data = _parse(path)
+    if "sections" not in data and "sections" in _builtin_data():
+        # A user lexicon of terms only still finds a posting's sections the built-in way.
+        data = {**data, "sections": _builtin_data()["sections"]}
+    return build_lexicon([(str(path), data)], str(folder))
 
 
 def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:
@@ -173,7 +214,11 @@ def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:
 @lru_cache(maxsize=1)
 def _builtin() -> Lexicon:
     path = builtin_bank() / LEXICON_FILE
-    return build_lexicon([(str(path), _parse(path))], str(path.parent))
+    return build_lexicon([(str(path), _builtin_data())], str(path.parent))
+
+
+def _builtin_data() -> dict[str, Any]:
+    return _parse(builtin_bank() / LEXICON_FILE)
 
 
 def _parse(path: Path) -> dict[str, Any]:

@@ -205,7 +205,7 @@ class SittingModel(BaseModel):
     current_role: Id | None = None
     hours_per_week: Annotated[StrictInt | StrictFloat, Field(ge=MIN_HOURS, le=MAX_HOURS)] | None = None
     not_relevant: tuple[Id, ...] = ()
-    answers: dict[Id, Level] = Field(default_factory=dict)
+    answers: dict[Id, Level]
 
     @field_validator("date")
     @classmethod

@@ -5,17 +5,24 @@ and the app render). The method, in the order it runs:
 
 1. **Sections.** Each line is classed by the heading above it: *required* ("Requirements",
    "What you bring"), *duties* ("What you'll do"), *nice* ("Nice to have", "Preferred
-   qualifications"), *about* (company blurb, benefits) or *general*. A line that says "a plus"
-   or "preferred" is *nice* wherever it sits. Sections weigh 1.0 / 0.9 / 0.5 / 0.25 / 0.7.
+   qualifications"), *about* (company blurb, benefits) or *general*; the heading words live in
+   the lexicon's ``[sections]`` (a nice word decides first, else the longest word found). A
+   sentence with an inline nice phrase ("a plus") is *nice*, and a line with a boilerplate
+   phrase (equal opportunity, benefits, conditions of employment) is *about*, wherever they sit.
+   A paragraph repeated word for word counts once. Sections weigh 1.0 / 0.9 / 0.5 / 0 / 0.7:
+   about-text describes the employer, so it is listed but not counted.
 2. **Mentions.** Lexicon terms are found on word boundaries; each counts its term weight
-   times its section weight toward its area.
+   times its section weight toward its area. Names of people and teams ("ML engineers", the
+   lexicon's ``[neutral]``) are matched too and count nowhere: they say who the work is for.
 3. **Requirement profile.** An area's importance grows with the square root of its share of
    the strongest area (1-5); its level starts at 3, 2 or 1 by that share and is set by level
    phrases just before a mention ("lead", "production", "familiarity with"). Areas only
    asked for as nice-to-have are capped at level 2 and importance 2.
-4. **Reads like.** The cosine between the posting's importance x level vector and each
-   role's; the posting's title only breaks near-ties (a small bonus), because postings are
-   often titled for one role and written for another.
+4. **Reads like.** The cosine between the posting's areas (square root of each area's share)
+   and each role's importance x level, plus ``TITLE_PRIOR`` x the role's title score: the title
+   is evidence beside the content, weaker than it, because postings are often titled for one
+   role and written for another. Levels read from phrases do not enter here: on real postings
+   they follow the writer's style ("lead", "strong") more than the role.
 5. **Differences** from that role's usual profile, and — with a profile — fit, gaps and plan
    through the existing scoring (``careerfit.scoring.assess``) with the posting as the target.
 """
@@ -27,10 +34,11 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from careerfit.domain import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
 from careerfit.errors import CareerfitError
-from careerfit.lexicon import Hit, Lexicon
+from careerfit.lexicon import Hit, Lexicon, SectionRules
 from careerfit.markup import heading_text, html_to_lines
 from careerfit.role_fit import assess_role
 from careerfit.scoring import Assessment
@@ -38,34 +46,23 @@ from careerfit.text import clean_text
 from careerfit.titles import MAX_TITLE, TitleMatch, clean_title, cosine, match_title, role_vector
 
 REQUIRED, DUTIES, GENERAL, NICE, ABOUT = "required", "duties", "general", "nice", "about"
-SECTION_WEIGHT = {REQUIRED: 1.0, DUTIES: 0.9, GENERAL: 0.7, NICE: 0.5, ABOUT: 0.25}
+#: About-the-company text (blurbs, benefits, equal-opportunity and employment conditions) is
+#: listed as evidence but weighs nothing: it describes the employer, not the job. A posting
+#: that is all about-text is read as other text instead (see ``_demands``).
+SECTION_WEIGHT = {REQUIRED: 1.0, DUTIES: 0.9, GENERAL: 0.7, NICE: 0.5, ABOUT: 0.0}
 #: Areas below this share of the strongest area are noise (one passing mention in a long text).
 MIN_SHARE = 0.08
-#: How much a confident title match can add to a role's similarity: enough to break a near-tie.
-TITLE_BONUS = 0.03
+#: How much the title adds to a role's similarity, times its title score (0-1): the title is
+#: evidence beside the content (a prior), not only a tie-breaker; 0 reads the content alone.
+TITLE_PRIOR = 0.2
+#: The posting's areas enter the comparison as (share of the strongest area) ** SHARE_POWER.
+SHARE_POWER = 0.5
+#: Paragraphs of this many words or more count once however often they are repeated.
+REPEAT_WORDS = 8
 POSTING_ROLE_ID = "posting"
 #: How far (characters) a level phrase reaches forward to the terms it qualifies.
 PHRASE_REACH = 60
 
-# Heading keywords, checked in this order: "preferred qualifications" is nice, not required.
-_HEADING_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (NICE, ("nice to have", "nice-to-have", "preferred", "bonus", "plus", "desirable", "desired",
-            "good to have", "ideally", "extra credit", "would be great", "optional", "not required")),
-    (ABOUT, ("about us", "about the company", "who we are", "benefit", "perks", "what we offer",
-             "why join", "our company", "equal opportunit", "compensation", "salary", "how to apply",
-             "our values", "life at", "we offer")),
-    (DUTIES, ("responsibilit", "what you'll do", "what you will do", "what you’ll do", "the role", "your role",
-              "day to day", "day-to-day", "duties", "your impact", "you will", "you'll", "what you’ll",
-              "the job", "mission", "tasks", "about the role", "position")),
-    (REQUIRED, ("requirement", "required", "must", "qualification", "what you bring", "what you need",
-                "you have", "who you are", "about you", "skills", "experience", "essential", "minimum",
-                "you should", "looking for", "profile", "we expect", "need to have")),
-)
-_INLINE_NICE = re.compile(
-    r"\b(?:a plus|is a bonus|are a bonus|bonus points|nice[\s-]to[\s-]have|preferred|ideally|desirable|"
-    r"advantageous|would be great|not required|optional)\b",
-    re.IGNORECASE,
-)
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d+[.)])\s+")
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(.+)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
@@ -100,7 +97,7 @@ class RoleLikeness:
     role_id: str
     name: str
     similarity: float  # 0-100, content only
-    score: float  # 0-100, with the small title bonus; the ranking key
+    score: float  # similarity + TITLE_PRIOR x title score; the ranking key
 
 
 @dataclass(frozen=True)
@@ -152,15 +149,34 @@ def normalise(text: str) -> str:
     return text
 
 
-def heading_kind(text: str) -> str:
-    low = text.lower()
-    for kind, words in _HEADING_KINDS:
-        if any(w in low for w in words):
+def heading_kind(text: str, rules: SectionRules) -> str:
+    """The section a heading opens, by the heading words of the lexicon's ``[sections]``.
+
+    A nice-to-have word decides first ("Preferred qualifications" is nice); otherwise the
+    longest heading word found wins, so "About the role" (duties) beats "about" (about the
+    company) and "What you'll need" (required) beats "you'll" (duties). A word written with a
+    leading ``^`` counts only at the start of the heading ("^about" for "About Acme").
+    """
+    low = " ".join(text.lower().replace("’", "'").split())
+    nice, others = _heading_words(rules)
+    if any(low.startswith(w[1:]) if w.startswith("^") else w in low for w in nice):
+        return NICE
+    for w, kind in others:  # longest first: the first found is the most specific
+        if low.startswith(w[1:]) if w.startswith("^") else w in low:
             return kind
     return GENERAL
 
 
-def _as_heading(line: str) -> str | None:
+@lru_cache(maxsize=8)
+def _heading_words(rules: SectionRules) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The nice words, and the other kinds' words longest first (ties in about, duties, required order)."""
+    kinds = dict(rules.heading_kinds())
+    others = [(w, kind) for kind in (ABOUT, DUTIES, REQUIRED) for w in kinds[kind]]
+    others.sort(key=lambda wk: -len(wk[0].lstrip("^")))  # stable: the kind order breaks ties
+    return kinds[NICE], tuple(others)
+
+
+def _as_heading(line: str, rules: SectionRules) -> str | None:
     """The heading text if the line is one, else None."""
     marked = heading_text(line)
     if marked is not None:
@@ -171,12 +187,33 @@ def _as_heading(line: str) -> str | None:
     words = len(stripped.split())
     if stripped.endswith(":") and words <= 8:
         return stripped.rstrip(":")
-    if words <= 5 and stripped[-1] not in ".!?,;" and heading_kind(stripped) != GENERAL:
+    if words <= 5 and stripped[-1] not in ".!?,;" and heading_kind(stripped, rules) != GENERAL:
         return stripped
     return None
 
 
-def find_title(text: str) -> str:
+def drop_repeats(text: str) -> str:
+    """The text with every repeat of a paragraph of ``REPEAT_WORDS`` words or more blanked out.
+
+    Postings pasted from job boards often carry the same paragraph twice (a teaser and the
+    body, or a company blurb at the top and the bottom); counting it twice would double it.
+    Lines are kept, so line structure and headings stay where they were.
+    """
+    seen: set[str] = set()
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        words = line.split()
+        if len(words) >= REPEAT_WORDS:
+            key = " ".join(words).lower()
+            if key in seen:
+                out.append("\n")
+                continue
+            seen.add(key)
+        out.append(line)
+    return "".join(out)
+
+
+def find_title(text: str, rules: SectionRules) -> str:
     """The posting's title: a 'Title:' line near the top, else a short first line."""
     lines = [ln for ln in text.splitlines() if ln.strip()][:12]
     for ln in lines:
@@ -187,7 +224,7 @@ def find_title(text: str) -> str:
         first = heading_text(lines[0])
         candidate = lines[0] if first is None else first
         candidate = candidate.strip(" *_#:")
-        if 0 < len(candidate.split()) <= 12 and heading_kind(candidate) in (GENERAL, DUTIES):
+        if 0 < len(candidate.split()) <= 12 and heading_kind(candidate, rules) in (GENERAL, DUTIES):
             return clean_title(candidate)[:MAX_TITLE]
     return ""
 
@@ -200,29 +237,40 @@ class _Segments:
     sections: list[str]
 
 
-def _segments(text: str) -> _Segments:
+def _segments(text: str, rules: SectionRules, boilerplate: list[Hit], nice: list[Hit]) -> _Segments:
+    """Sentences and bullets with their section: the heading above, a "preferred" in the
+    sentence (nice), or a boilerplate phrase on the line (about)."""
     starts: list[int] = []
     sections: list[str] = []
     current = GENERAL
     pos = 0
+    boiler = [h.start for h in boilerplate]
+    marks = [h.start for h in nice]
     for line in text.splitlines(keepends=True):
-        heading = _as_heading(line)
+        heading = _as_heading(line, rules)
         if heading is not None:
-            current = heading_kind(heading)
+            current = heading_kind(heading, rules)
             starts.append(pos)
             sections.append(current)
+        elif _has(boiler, pos, pos + len(line)):
+            starts.append(pos)
+            sections.append(ABOUT)
         else:
             offsets = [0] + [m.end() for m in _SENTENCE_END.finditer(line)]
             for i, off in enumerate(offsets):
                 end = offsets[i + 1] if i + 1 < len(offsets) else len(line)
-                piece = line[off:end]
                 kind = current
-                if kind in (REQUIRED, DUTIES, GENERAL) and _INLINE_NICE.search(piece):
+                if kind in (REQUIRED, DUTIES, GENERAL) and _has(marks, pos + off, pos + end):
                     kind = NICE
                 starts.append(pos + off)
                 sections.append(kind)
         pos += len(line)
     return _Segments(starts, sections)
+
+
+def _has(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a phrase starts in [lo, hi) (``starts`` sorted)."""
+    return bisect_right(starts, hi - 1) > bisect_right(starts, lo - 1)
 
 
 # --- the requirement profile ------------------------------------------------------------------
@@ -258,7 +306,9 @@ def _seg_of(seg: _Segments, pos: int) -> int:
     return max(bisect_right(seg.starts, pos) - 1, 0)
 
 
-def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, AreaDemand]:
+def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: float | None = None
+             ) -> dict[str, AreaDemand]:
+    weights = SECTION_WEIGHT if about_weight is None else {**SECTION_WEIGHT, ABOUT: about_weight}
     governing = _phrase_levels(hits, phrases, seg)
     acc: dict[str, dict] = {}
     for h, lv in zip(hits, governing, strict=True):
@@ -266,7 +316,7 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, A
         section = seg.sections[s] if seg.sections else GENERAL
         a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
                                     "terms": Counter(), "levels": [], "phrases": set()})
-        a["score"] += h.weight * SECTION_WEIGHT[section]
+        a["score"] += h.weight * weights[section]
         a["n"] += 1
         a["terms"][h.term] += 1
         if section == NICE:
@@ -281,6 +331,8 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments) -> dict[str, A
     if not acc:
         return {}
     top = max(a["score"] for a in acc.values())
+    if top <= 0:  # every mention is in about-text: better read it than nothing
+        return _demands(hits, phrases, seg, SECTION_WEIGHT[GENERAL]) if about_weight is None else {}
     out: dict[str, AreaDemand] = {}
     for area, a in acc.items():
         share = a["score"] / top
@@ -346,21 +398,24 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     text = normalise(text)
     if not text.strip():
         raise PostingError("the posting is empty", source)
-    found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text)
+    rules = lexicon.sections
+    found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text, rules)
+    text = drop_repeats(text)
     hits, phrases = lexicon.find_all(text)
     known = {a.id for a in bank.areas}
     hits = [h for h in hits if h.area in known]
     if not hits:
         raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
-    seg = _segments(text)
+    seg = _segments(text, rules, *lexicon.find_section_phrases(text))
     demands = _demands(hits, phrases, seg)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
-        titles = tuple(match_title(found_title, bank, lexicon, limit=3)) if found_title else ()
+        all_titles = tuple(match_title(found_title, bank, lexicon)) if found_title else ()
     except CareerfitError:
-        titles = ()
-    bonus = {titles[0].role_id: TITLE_BONUS * titles[0].score / 100} if titles else {}
-    mine = role_vector(role)
+        all_titles = ()
+    titles = all_titles[:3]
+    bonus = {m.role_id: TITLE_PRIOR * m.score / 100 for m in all_titles}
+    mine = _posting_vector(demands)
     likeness = []
     for r in bank.roles:
         sim = cosine(mine, role_vector(r))
@@ -378,6 +433,13 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
         role=role,
         sections=dict(section_counts),
     )
+
+
+def _posting_vector(demands: dict[str, AreaDemand]) -> dict[str, float]:
+    """What the posting asks, per area, for the comparison with the roles: the square root of
+    each area's share of the strongest (the importance before rounding)."""
+    top = max(d.score for d in demands.values())
+    return {a: (d.score / top) ** SHARE_POWER for a, d in demands.items()}
 
 
 def _free_id(bank: Bank, base: str = POSTING_ROLE_ID) -> str:

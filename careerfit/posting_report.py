@@ -20,7 +20,7 @@ from careerfit.domain import Bank, Profile
 from careerfit.jsonout import dumps
 from careerfit.lexicon import Lexicon
 from careerfit.lexicon_file import load_lexicon
-from careerfit.posting import Difference, PostingAnalysis, analyse_posting, fit_posting
+from careerfit.posting import SECTION_WEIGHT, TITLE_PRIOR, Difference, PostingAnalysis, analyse_posting, fit_posting
 from careerfit.report import to_json, to_markdown
 from careerfit.scoring import Assessment
 from careerfit.text import md_escape
@@ -73,6 +73,13 @@ def posting_markdown(analysis: PostingAnalysis, bank: Bank) -> str:
                 f"**The title says {_role(bank, t.role_id)}** (title score {t.score:.0f}), "
                 f"but the content reads like {_role(bank, best.role_id)}."
             )
+    by_content = min(a.likeness, key=lambda x: (-x.similarity, x.role_id))
+    if by_content.role_id != best.role_id:
+        out.append(
+            f"By the content alone it is closest to {_role(bank, by_content.role_id)} ({by_content.similarity:.0f}%); "
+            f"the title tips it to {_role(bank, best.role_id)} (score {best.score:.0f} against "
+            f"{by_content.score:.0f}, with {TITLE_PRIOR:g} x each role's title score added)."
+        )
     out += ["", "## What it asks for", "",
             "| Area | Level | Importance | Mentions (main / nice / about) | Evidence |",
             "|---|--:|--:|--:|---|"]
@@ -100,18 +107,25 @@ def posting_markdown(analysis: PostingAnalysis, bank: Bank) -> str:
 
 
 def _method() -> list[str]:
+    w = {k: f"{v:g}" for k, v in SECTION_WEIGHT.items()}
     return [
         "## How the posting was read",
         "",
+        "- **Sections**: headings (the most specific heading word wins; a nice-to-have word first), phrases "
+        "such as \"a plus\" (nice to have), and boilerplate lines (equal opportunity, benefits, conditions of "
+        "employment) that count as about the company wherever they sit. A repeated paragraph counts once.",
         "- **Mentions**: skill terms from the lexicon (`questions/lexicon.toml`), matched case-insensitively on "
-        "word boundaries; each counts its term weight times its section weight: required 1, duties 0.9, "
-        "other text 0.7, nice to have 0.5, about the company 0.25.",
+        "word boundaries; names of people and teams (\"ML engineers\") count for no area. Each mention counts "
+        f"its term weight times its section weight: required {w['required']}, duties {w['duties']}, other text "
+        f"{w['general']}, nice to have {w['nice']}, about the company {w['about']} (listed, not counted).",
         "- **Importance** (1-5) grows with the square root of the area's share of the strongest area. "
         "**Level** (1-4) is 3, 2 or 1 by that share, set by a level phrase just before a mention "
         "(\"lead\", \"design\" 4; \"production\", \"strong\" 3; \"experience with\" 2; \"familiarity\" 1). "
         "Nice-to-have-only areas are capped at level 2 and importance 2.",
-        "- **Reads like**: the cosine similarity between the posting's importance x level per area and each "
-        "role's. The title only breaks near-ties: postings are often titled for one role and written for another.",
+        "- **Reads like**: the cosine similarity between the posting's areas (the square root of each area's "
+        "share of the strongest) and each role's importance x level, plus the title as evidence: "
+        f"{TITLE_PRIOR:g} x the role's title score (0-1). Postings are often titled for one role and written "
+        "for another, so the content usually decides.",
     ]
 
 

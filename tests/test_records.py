@@ -28,6 +28,8 @@ PAIRS: list[tuple[type[BaseModel], Any]] = [
     (models.ProfileModel, domain.Profile),
     (lexicon_file.TermModel, lexicon.Term),
     (lexicon_file.LevelPhrasesModel, lexicon.LevelPhrases),
+    (lexicon_file.SectionRulesModel, lexicon.SectionRules),
+    (models.SittingModel, domain.Sitting),
 ]
 #: Record fields with no file field of their own: a profile's unknown keys (kept by the
 #: model's ``extra="allow"``).

@@ -1,0 +1,130 @@
+"""How real postings' messy structure is read: headings, boilerplate, repeats, people, the title prior."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from careerfit.errors import FileFormatError
+from careerfit.lexicon_file import build_lexicon, load_lexicon
+from careerfit.posting import (
+    ABOUT,
+    DUTIES,
+    GENERAL,
+    NICE,
+    REQUIRED,
+    analyse_posting,
+    drop_repeats,
+    find_title,
+    heading_kind,
+)
+from careerfit.posting_report import posting_markdown
+
+
+def analyse(bank, text: str, **kw):
+    return analyse_posting(text, bank, load_lexicon(), **kw)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("About Acme Robotics", ABOUT),  # a company blurb, whatever the company is called
+        ("About the role", DUTIES),  # the longer heading word wins over "^about"
+        ("About the team", DUTIES),
+        ("About you", REQUIRED),
+        ("What you'll need", REQUIRED),  # not duties, though it says "you'll"
+        ("What you’ll do", DUTIES),  # typographic apostrophe
+        ("Preferred qualifications", NICE),  # a nice word decides first
+        ("You'll have an edge if you have", NICE),
+        ("Conditions of Employment", ABOUT),
+        ("Pay and benefits", ABOUT),
+        ("Our culture", ABOUT),
+        ("Summary", GENERAL),
+    ],
+)
+def test_heading_kinds(heading, kind):
+    assert heading_kind(heading, load_lexicon().sections) == kind
+
+
+def test_boilerplate_lines_count_as_about_wherever_they_sit(bank):
+    text = ("Data Engineer\n\n## Requirements\n- Spark and Airflow pipelines.\n"
+            "- You must be a U.S. citizen and pass a background investigation; Python and Kafka skills welcome.\n")
+    a = analyse(bank, text)
+    assert a.demands["data_eng"].main == 3 and a.demands["data_eng"].about == 1  # Kafka sits in boilerplate
+    assert "software" not in a.demands  # Python only in boilerplate: below notice
+
+
+def test_inline_nice_phrases_come_from_the_lexicon(bank):
+    text = "Data Engineer\n\nRequirements\n- Spark and Airflow.\n- Strong plus: Docker and Kubernetes.\n"
+    a = analyse(bank, text)
+    assert a.demands["mlops"].nice_only and a.demands["mlops"].nice == 2
+
+
+def test_repeated_paragraphs_count_once(bank):
+    para = "We build Spark and Kafka pipelines that move billions of events every single day."
+    text = f"Data Engineer\n\n{para}\n\n## Requirements\n- Airflow.\n\n{para}\n"
+    assert drop_repeats(text).count(para) == 1
+    assert drop_repeats(text).count("\n") == text.count("\n")  # lines stay where they were
+    assert analyse(bank, text).demands["data_eng"].mentions == 4  # not 7
+    short = "Python.\nPython.\n"  # short lines (bullets) may repeat on purpose
+    assert drop_repeats(short) == short
+
+
+def test_people_named_in_a_posting_are_not_skills(bank):
+    text = ("Platform Engineer\n\n## What you'll do\n"
+            "- Build the Kubernetes platform that ML engineers and data scientists use to ship models.\n"
+            "- Support machine learning engineers with Docker images and model serving.\n")
+    a = analyse(bank, text)
+    assert "ml" not in a.demands
+    assert "platform for other teams" in dict(a.demands["mlops"].terms)
+
+
+def test_the_title_is_evidence_beside_the_content(bank):
+    body = ("\n\n## Requirements\n- Docker, Kubernetes and model serving in production.\n"
+            "- PyTorch and machine learning models.\n- CI/CD, Terraform and AWS.\n")
+    as_mlops = analyse(bank, "MLOps Engineer" + body)
+    as_mle = analyse(bank, "Machine Learning Engineer" + body)
+    assert as_mlops.reads_like != as_mle.reads_like  # the content alone is a near tie
+    assert {as_mlops.reads_like, as_mle.reads_like} == {"mlops_engineer", "ml_engineer"}
+    # the content similarity shown is the content's alone; only the ranking score adds the title
+    assert as_mlops.likeness[0].score > as_mlops.likeness[0].similarity
+    tipped = as_mle if as_mle.reads_like == "ml_engineer" else as_mlops
+    md = posting_markdown(tipped, bank)
+    assert "By the content alone it is closest to" in md and "the title tips it to" in md
+
+
+def test_strong_content_outweighs_a_misleading_title(bank):
+    text = ("Data Scientist\n\n## Requirements\n- Spark, Kafka, Airflow and Hadoop pipelines in production.\n"
+            "- Data warehouse and data lake design; dbt; batch processing and ETL.\n- Snowflake and BigQuery.\n")
+    assert analyse(bank, text).reads_like in {"data_engineer", "analytics_engineer"}
+
+
+def test_section_rules_and_neutral_names_are_validated(tmp_path: Path):
+    with pytest.raises(FileFormatError, match="sections"):
+        build_lexicon([("lex.toml", {"sections": {"nice": ["plus"], "colour": ["red"]}})])
+    with pytest.raises(FileFormatError, match="repeats"):
+        build_lexicon([("lex.toml", {"lexicon": {"ml": {"terms": [{"term": "ML engineers"}]}},
+                                     "neutral": {"terms": ["ml engineers"]}})])
+
+
+def test_a_user_lexicon_without_sections_reads_sections_the_built_in_way(tmp_path: Path):
+    (tmp_path / "lexicon.toml").write_text('[lexicon.ml]\nterms = [{ term = "PyTorch" }]\n')
+    own = load_lexicon(tmp_path)
+    assert own.sections == load_lexicon().sections
+    assert own.neutral == ()  # the built-in names belong to the built-in terms
+
+
+def test_about_text_weighs_nothing_unless_it_is_all_there_is(bank):
+    text = ("Data Analyst\n\n## About us\nWe are a machine learning, deep learning and PyTorch company.\n\n"
+            "## Requirements\n- SQL, Tableau dashboards and KPIs.\n")
+    a = analyse(bank, text)
+    assert "ml" not in a.demands and a.reads_like == "data_analyst"
+    only_about = analyse(bank, "## About us\nWe are a machine learning and PyTorch company.\n")
+    assert only_about.demands["ml"].about == 2 and only_about.demands["ml"].score > 0
+
+
+def test_heading_kind_and_find_title_with_the_built_in_rules():
+    rules = load_lexicon().sections
+    assert heading_kind("About Acme Robotics", rules) == ABOUT
+    assert find_title("# Data Engineer\n\n## Requirements\n- Spark\n", rules) == "Data Engineer"
