@@ -56,6 +56,16 @@ class Note(NamedTuple):
     severity: str
 
 
+def freeze_cursors(app: App) -> None:
+    """Snapshots draw no blinking cursor: drawn or not by the clock, it would make them flaky."""
+    from textual.widgets import Input, TextArea
+
+    for field in app.screen.query("Input, TextArea"):
+        assert isinstance(field, Input | TextArea)
+        field.cursor_blink = False
+        field.refresh()  # TextArea does not repaint for it: lines drawn mid-blink would stay
+
+
 def record_notifications(app: App) -> list[Note]:
     """Notifications the app raises from now on, through its public ``notify``."""
     notes: list[Note] = []

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from apphelpers import SIZE
+from apphelpers import SIZE, freeze_cursors
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -183,10 +183,7 @@ def test_screen(name: str, snap_compare: Callable[..., bool], make_app: Callable
         await pilot.pause()
         await case.scene(pilot)
         await pilot.pause()
-        for field in pilot.app.screen.query("Input, TextArea"):
-            assert isinstance(field, Input | TextArea)
-            field.cursor_blink = False  # a blinking cursor is drawn or not by the clock
-            field.refresh()  # TextArea does not repaint for it: lines drawn mid-blink would stay
+        freeze_cursors(pilot.app)
         await pilot.pause()
         if case.dialog is not None:
             assert isinstance(pilot.app.screen, case.dialog), pilot.app.screen
