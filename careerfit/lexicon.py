@@ -225,21 +225,26 @@ def _first(bucket: list[_Entry] | None, text: str, pos: int, second_end: int = 0
 
 def scan(terms: _Index, phrases: _Index, text: str) -> tuple[list[Hit], list[Hit]]:
     """Term hits and phrase hits in one pass over the word starts; neither kind overlaps itself."""
-    term_hits: list[Hit] = []
-    phrase_hits: list[Hit] = []
-    free_t = free_p = 0
-    use_phrases = bool(phrases)
+    term_hits, phrase_hits = scan_many((terms, phrases), text)
+    return term_hits, phrase_hits
+
+
+def scan_many(indexes: tuple[_Index, ...], text: str) -> list[list[Hit]]:
+    """The hits of each index, in one pass over the word starts (the costly part of a scan).
+
+    Each index is matched on its own, as if scanned alone: its hits never overlap one
+    another, while hits of different indexes may.
+    """
+    hits: list[list[Hit]] = [[] for _ in indexes]
+    live = [(k, ix) for k, ix in enumerate(indexes) if ix]
+    free = [0] * len(indexes)
     words = list(_START.finditer(text))
-    firsts = terms.firsts | phrases.firsts
-    starts = terms.starts | phrases.starts
-    exact_starts = terms.exact_starts | phrases.exact_starts
+    firsts = frozenset().union(*(ix.firsts for _, ix in live))
+    starts = frozenset().union(*(ix.starts for _, ix in live))
+    exact_starts = frozenset().union(*(ix.exact_starts for _, ix in live))
     last = len(words) - 1
     for i, m in enumerate(words):
         pos, end = m.span()
-        want_t = pos >= free_t
-        want_p = use_phrases and pos >= free_p
-        if not (want_t or want_p):
-            continue
         word = m.group()
         low = word.lower()
         if low not in starts and word not in exact_starts:
@@ -252,19 +257,15 @@ def scan(terms: _Index, phrases: _Index, text: str) -> tuple[list[Hit], list[Hit
             if gap and not gap.strip(" \t\n-"):
                 second = nxt.group().lower()
                 second_end = nxt.end()
-        if want_t:
-            found = terms.match(text, pos, end, word, low, second, second_end)
+        for k, ix in live:
+            if pos < free[k] or (low not in ix.starts and word not in ix.exact_starts):
+                continue
+            found = ix.match(text, pos, end, word, low, second, second_end)
             if found:
                 e, stop = found
-                term_hits.append(Hit(pos, stop, e.area, e.term, e.weight, None))
-                free_t = stop
-        if want_p:
-            found = phrases.match(text, pos, end, word, low, second, second_end)
-            if found:
-                e, stop = found
-                phrase_hits.append(Hit(pos, stop, "", e.term, 1.0, e.level))
-                free_p = stop
-    return term_hits, phrase_hits
+                hits[k].append(Hit(pos, stop, e.area, e.term, e.weight, e.level))
+                free[k] = stop
+    return hits
 
 
 _EMPTY = _Index(())
@@ -316,6 +317,15 @@ class Lexicon:
         """Where boilerplate phrases (equal-opportunity, benefits, conditions of employment) and
         nice-to-have phrases ("a plus") occur, in one pass."""
         return scan(self._boilerplate, self._inline_nice, text)
+
+    def read_posting(self, text: str) -> tuple[list[Hit], list[Hit], list[Hit], list[Hit]]:
+        """``find_all`` and ``find_section_phrases`` of one text in a single pass over its
+        words (each index matched as if alone, so the hits are exactly theirs)."""
+        terms, phrases, boilerplate, nice = scan_many(
+            (self._posting_terms, self._phrases, self._boilerplate, self._inline_nice), text)
+        if self.neutral:
+            terms = [h for h in terms if h.area]
+        return terms, phrases, boilerplate, nice
 
     def term_count(self, area: str) -> int:
         return len(self.areas.get(area, ()))

@@ -401,12 +401,12 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     rules = lexicon.sections
     found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text, rules)
     text = drop_repeats(text)
-    hits, phrases = lexicon.find_all(text)
+    hits, phrases, boilerplate, nice = lexicon.read_posting(text)
     known = {a.id for a in bank.areas}
     hits = [h for h in hits if h.area in known]
     if not hits:
         raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
-    seg = _segments(text, rules, *lexicon.find_section_phrases(text))
+    seg = _segments(text, rules, boilerplate, nice)
     demands = _demands(hits, phrases, seg)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:

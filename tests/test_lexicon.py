@@ -140,3 +140,20 @@ def test_a_user_folder_uses_its_own_lexicon_or_the_built_in_one(tmp_path: Path):
     empty.mkdir()
     (empty / "q.toml").write_text('[[question]]\nid = "a"\nskill = "ml"\ntext = "x"\n')
     assert load_lexicon(empty) is load_lexicon()
+
+
+def test_one_pass_over_a_posting_finds_exactly_what_the_separate_scans_find():
+    """``read_posting`` folds the term scan and the section-phrase scan into one pass over the
+    words (the market scan's main cost); each index must still be matched as if alone."""
+    from careerfit.lexicon_file import load_lexicon
+
+    lexicon = load_lexicon()
+    folder = Path(__file__).resolve().parent / "data" / "postings_real"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))]
+    texts.append("Equal opportunity employer. Python is a plus; ML engineers build PyTorch models. " * 3)
+    assert len(texts) > 60
+    for text in texts:
+        terms, phrases, boilerplate, nice = lexicon.read_posting(text)
+        assert (terms, phrases) == lexicon.find_all(text)
+        assert (boilerplate, nice) == lexicon.find_section_phrases(text)
+    assert any(lexicon.read_posting(t)[2] for t in texts) and any(lexicon.read_posting(t)[3] for t in texts)
