@@ -21,6 +21,7 @@ from careerfit.app.widgets.role_detail import RoleDetail
 from careerfit.app.widgets.role_list import RoleList
 from careerfit.domain import Role
 from careerfit.errors import ProfileError
+from careerfit.progress import Progress, since
 from careerfit.scoring import Assessment
 from careerfit.session import Session
 from careerfit.targets import TARGET_PREFIX
@@ -51,6 +52,8 @@ class ResultsScreen(FreshScreen[None]):
         #: Computed in ``refresh_results`` when the screen mounts, not here as well: the
         #: assessment is the screen's costliest step and nothing reads it before then.
         self.assessment: Assessment
+        #: The profile now against its last earlier sitting (``None``: no earlier one).
+        self.progress: Progress | None = None
         #: Saved targets by role id (``target-NAME``), shown after the roles.
         self.targets: dict[str, Role] = {}
 
@@ -73,6 +76,7 @@ class ResultsScreen(FreshScreen[None]):
     def refresh_results(self) -> None:
         a = self.assessment = self.session.assessment()
         bank = self.session.bank
+        self.progress = since(bank, self.session.profile)  # the last earlier sitting, if any
         roles = self.query_one(RoleList)
         self.targets = self._targets()
         lines = [(r.id, r.id.removeprefix(TARGET_PREFIX), self.session.target_assessment(r)[1].role(r.id).fit)
@@ -109,7 +113,7 @@ class ResultsScreen(FreshScreen[None]):
         else:
             bank = self.session.bank
             a = self.assessment if role_id == self.assessment.pivot else self.session.assessment(role_id)
-        self.query_one(RoleDetail).show(bank, a, role_id)
+        self.query_one(RoleDetail).show(bank, a, role_id, self.progress)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

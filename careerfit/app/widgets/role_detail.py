@@ -10,14 +10,16 @@ from textual.content import Content
 from textual.widgets import Static
 
 from careerfit.domain import Bank
+from careerfit.progress import Progress
 from careerfit.report import bar, effort_text, level_text
 from careerfit.scoring import Assessment, strengths
 from careerfit.text import plural
 from careerfit.why import pivot_label, short_list, why_pivot
 
 
-def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
-    """``a`` must be assessed with ``role_id`` as its focus (the pivot or a target)."""
+def role_detail(bank: Bank, a: Assessment, role_id: str, progress: Progress | None = None) -> Content:
+    """``a`` must be assessed with ``role_id`` as its focus (the pivot or a target); with
+    ``progress`` (``careerfit.progress.since``), each bar says how the area moved since then."""
     s = a.role(role_id)
     role = bank.role(role_id)
     is_pivot = role_id == a.pivot and not a.focus_is_target
@@ -48,7 +50,11 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
         for action in step.actions[:1]:
             parts.append(("     next: ", "dim"))
             parts.append(action + "\n")
-    parts += ["\n", ("You vs " + role.name, "bold"), "\n"]
+    moved = {c.area: c.change for c in progress.areas} if progress is not None else {}
+    parts += ["\n", ("You vs " + role.name, "bold")]
+    if moved:
+        parts.append((f" · ▲▼ since {progress.since}" if progress else "", "dim"))
+    parts.append("\n")
     for af in s.areas:
         if af.importance <= 0 and not af.you:
             continue
@@ -56,6 +62,9 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
         label = bank.area(af.area).label[:12]
         parts.append(f"  {label:<12} {bar(af.you, af.required)} {level_text(af.you):>7} / {af.required:g}")
         parts.append((gap, "bold") if gap else "")
+        change = moved.get(af.area)
+        if change:
+            parts.append((f" {'▲' if change > 0 else '▼'}{abs(change):.1f}", "dim"))
         parts.append("\n")
     return Content.assemble(*parts)
 
@@ -63,5 +72,5 @@ def role_detail(bank: Bank, a: Assessment, role_id: str) -> Content:
 class RoleDetail(Static):
     """Shows ``role_detail``; built from Content, so no markup in names is ever parsed."""
 
-    def show(self, bank: Bank, a: Assessment, role_id: str) -> None:
-        self.update(role_detail(bank, a, role_id))
+    def show(self, bank: Bank, a: Assessment, role_id: str, progress: Progress | None = None) -> None:
+        self.update(role_detail(bank, a, role_id, progress))
