@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -161,33 +160,14 @@ def test_markup_and_escapes_in_a_name_are_inert(tmp_path):
 
 def test_rendered_on_a_terminal(tmp_path):
     """On a tty the Markdown is rendered by rich (no '#' headings left); the name is not markup."""
-    import pty
-    import subprocess
-
-    from cli_helpers import careerfit_cmd
+    from cli_helpers import run_on_a_terminal
 
     profile = tmp_path / "ann.toml"
     profile.write_text('schema = 1\nname = "Ann[/] [bold red]x[/bold red] [link=file:///etc]y[/link]"\n'
                        '[answers]\n"ml.train_validate" = 3\n')
 
-    master, slave = pty.openpty()
-    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
-    proc = subprocess.Popen([*careerfit_cmd(), "report", str(profile)], stdout=slave, stderr=slave, env=env)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(master)
-    out = b"".join(chunks).decode("utf-8", "replace")
-    assert proc.returncode == 0
-    assert proc.returncode == 0, out
+    code, out = run_on_a_terminal("report", str(profile))
+    assert code == 0, out
     assert "careerfit report: Ann[/] [bold red]x[/bold red] [link=file:///etc]y[/link]" in out
     assert "# careerfit report" not in out
     assert "\x1b]8;" not in out  # no terminal hyperlink was emitted

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
-from cli_helpers import assert_one_line_error, careerfit_cmd, run
+from cli_helpers import assert_one_line_error, run, run_on_a_terminal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -197,26 +196,8 @@ def test_control_characters_never_reach_the_output(tmp_path):
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path):
-    import pty
-
-    master, slave = pty.openpty()
-    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
-    proc = subprocess.Popen([*careerfit_cmd(), "postings", str(POSTINGS), "-o", str(tmp_path / "r.md")],
-                            stdout=subprocess.DEVNULL, stderr=slave, env=env)
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(master)
-    assert proc.returncode == 0
-    assert "scanning postings" in b"".join(chunks).decode("utf-8", "replace")
+    code, shown = run_on_a_terminal("postings", str(POSTINGS), "-o", str(tmp_path / "r.md"), stdout=False)
+    assert code == 0 and "scanning postings" in shown, shown
     piped = run("postings", str(POSTINGS), "-o", str(tmp_path / "r2.md"))
     assert piped.returncode == 0 and piped.stderr == "" and piped.stdout == ""
 
