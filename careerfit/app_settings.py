@@ -7,6 +7,8 @@ Only the theme for now::
 Reading validates the file with a pydantic model; a broken file is a ``FileFormatError``
 naming it, which the app shows before carrying on with the defaults. Writing is atomic, and
 never raises: losing a theme choice is not worth an error on every change.
+
+May import: pydantic and the file layer (``fields``, ``tomlio``, ``locations``); the app reads it.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ frozen dataclasses); the profile, which the app changes as answers come, is a da
 The ``*_from`` builders take a validated document in its JSON form (what
 ``model_dump(mode="json")`` gives and the cache stores) and trust it: they are only ever
 fed what a pydantic model accepted.
+
+May import: the standard library only (the core's records; no pydantic, no file I/O).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ area, the settings (name, role, hours, mode, notes) one by one. A change made on
 only is kept; where both sides changed the same thing differently, the save in progress
 is the later change and wins, and the merge says so (``MergeReport``), so the app can tell
 the person rather than lose the other window's answer silently.
+
+May import: the core only (``domain``): a pure three-way merge, no file I/O.
 """
 
 from __future__ import annotations

@@ -20,6 +20,8 @@ Four principles a practitioner uses when advising a move (README "How scoring wo
 4. **Moves people make.** A move measured in ``questions/moves.toml`` (Kaggle 2017: the share
    of the target's people who came from your role, and its lift over the base rate of your
    title) takes ``move_weight`` x ``(1 - 1 / lift)`` off its distance, when you declared your role.
+
+May import: the core only (``domain``): no pydantic, no terminal, no file I/O.
 """
 
 from __future__ import annotations

@@ -25,6 +25,9 @@ and the app render). The method, in the order it runs:
    they follow the writer's style ("lead", "strong") more than the role.
 5. **Differences** from that role's usual profile, and — with a profile — fit, gaps and plan
    through the existing scoring (``careerfit.scoring.assess``) with the posting as the target.
+
+May import: the core and the plain lexicon (``lexicon``, ``markup``, ``titles``, ``role_fit``):
+no pydantic, no file I/O.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Loading is strict (a level of ``true`` or ``"3"`` is refused) and lossless (unknown keys
 are kept and written back). The ``schema`` number is checked first: an older version is
 migrated, a newer one refused rather than misread or overwritten.
+
+May import: the file layer (``models``, ``fields``, ``tomlio``, ``cache``), ``merge`` and the core.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ baseline a mentor compares with, always stays.
 implementation: the level in every area, the fit to every role and the pivot, then and now.
 ``careerfit report`` renders it (the "Since DATE" section, and ``since`` in the JSON); the
 app can show ``area_changes`` beside today's bars.
+
+May import: the core (``domain``, ``scoring``) and ``profile_io.carry_renamed`` (lazily, for old answers).
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Both formats come from one ``Assessment`` so they always carry the same numbers; the app's
 export calls ``to_markdown`` too. Every piece of user text goes through ``md_escape``.
+
+May import: the core only (``domain``, ``scoring``, ``why``, ``progress``, ``text``, ``jsonout``).
 """
 
 from __future__ import annotations

@@ -20,6 +20,8 @@ The method (README "How scoring works" says the same in prose):
   beyond chance, ``1 - 1/lift`` (``careerfit.pivot``); the runner-up and its margin say how robust it is.
 - A posting or saved target added to the bank (``Bank.extra_roles``) is scored and can be
   the target, but is never the current role, best fit, within reach or the pivot.
+
+May import: the core only (``domain``, ``pivot``, ``errors``): no pydantic, no terminal.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ asked in a quick check, where an unsaved profile is autosaved, which profiles we
 recently, what "save" and "export" write) means they are tested without Textual and the
 app has no file or scoring logic of its own. The exported report is built exactly as
 ``careerfit report`` builds it, so the two are byte-identical.
+
+May import: the core, the file layer, the posting reader and ``posting_input``; never Textual,
+never a command-line module (a contract checks both).
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ dropped, the rest are lower-cased words. Each role is scored by
   role's importance x level profile, which places titles no role lists ("NLP Scientist").
 
 The words that decided it are the tokens shared with the best variant, and the terms found.
+
+May import: the core and the plain lexicon: no pydantic, no file I/O.
 """
 
 from __future__ import annotations

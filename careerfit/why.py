@@ -2,6 +2,8 @@
 
 Pure: every sentence comes from the ``Assessment`` and the bank's measured moves, so the app
 and ``careerfit report`` say the same thing in the same words.
+
+May import: the core only (``domain``, ``scoring``, ``text``): no pydantic, no terminal.
 """
 
 from __future__ import annotations

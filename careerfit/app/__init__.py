@@ -1,5 +1,8 @@
 """The Textual shell of careerfit. ``run`` imports Textual only when called, so importing
-this package (or the CLI) never pays for it."""
+this package (or the CLI) never pays for it.
+
+May import: anything; only this package imports Textual, and only ``careerfit.cli`` imports it (lazily).
+"""
 
 from __future__ import annotations
 
