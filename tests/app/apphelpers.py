@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -18,6 +19,9 @@ from textual.pilot import Pilot
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.app.screens.welcome import WelcomeScreen
+from careerfit.domain import Bank
+from careerfit.profile_io import save_profile
+from careerfit.session import Session
 
 SIZE = (80, 24)
 NASTY_NAME = "Ann[/] [@click=app.quit]x[/] \x1b]0;T\x07 [b]bold[/b] $accent"
@@ -100,3 +104,12 @@ async def answer_many(pilot: Pilot, levels: list[int | None]) -> None:
         else:
             screen.action_answer(level)
     await pilot.pause()
+
+
+def quick_profile(bank: Bank, folder: Path) -> Path:
+    """A data scientist who answered every quick-check question at 2, saved as ``ada.toml``."""
+    s = Session.new(bank, name="Ada", current_role="data_scientist", mode="quick")
+    s.profile.answers = {q.id: 2 for q in s.questions}
+    path = folder / "ada.toml"
+    save_profile(s.profile, path)
+    return path

@@ -9,7 +9,7 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-from apphelpers import SIZE, screen_text
+from apphelpers import SIZE, quick_profile, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, TextArea
 
@@ -18,20 +18,11 @@ from careerfit.app.screens.posting import PostingScreen, suggested_name
 from careerfit.app.screens.results import ResultsScreen
 from careerfit.domain import Bank
 from careerfit.posting_report import posting_report
-from careerfit.profile_io import save_profile
 from careerfit.session import Session
 
 MakeApp = Callable[..., CareerfitApp]
 POSTINGS = Path(__file__).parent.parent / "postings"
 EXPECTED = tomllib.loads((POSTINGS / "expected.toml").read_text(encoding="utf-8"))["postings"]
-
-
-def _profile(bank: Bank, folder: Path) -> Path:
-    s = Session.new(bank, name="Ada", current_role="data_scientist", mode="quick")
-    s.profile.answers = {q.id: 2 for q in s.questions}
-    path = folder / "ada.toml"
-    save_profile(s.profile, path)
-    return path
 
 
 async def _posting_screen(app: CareerfitApp, pilot: Pilot) -> PostingScreen:
@@ -62,7 +53,7 @@ NASTY_POSTING = (f"{NASTY_TITLE}\n\nRequirements\n- PyTorch, model serving, Dock
 
 async def test_a_pasted_posting_shows_posting_reports_numbers_and_text_literally(make_app: MakeApp, bank: Bank,
                                                                                  tmp_path: Path) -> None:
-    app = make_app(_profile(bank, tmp_path))
+    app = make_app(quick_profile(bank, tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await _posting_screen(app, pilot)
         text = (POSTINGS / "ds_really_mle.md").read_text(encoding="utf-8")
@@ -95,7 +86,7 @@ async def test_a_pasted_posting_shows_posting_reports_numbers_and_text_literally
 
 async def test_save_as_target_is_on_disk_and_listed_after_reload(make_app: MakeApp, bank: Bank,
                                                                  tmp_path: Path) -> None:
-    path = _profile(bank, tmp_path)
+    path = quick_profile(bank, tmp_path)
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _posting_screen(app, pilot)
@@ -172,7 +163,7 @@ def _footer(app: CareerfitApp) -> str:
 
 async def test_a_posting_is_read_off_the_ui_thread_which_stays_responsive(make_app: MakeApp, bank: Bank,
                                                                          tmp_path: Path) -> None:
-    app = make_app(_profile(bank, tmp_path))
+    app = make_app(quick_profile(bank, tmp_path))
     text = (POSTINGS / "data_engineer.md").read_text(encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
         screen, gated = await _gated_screen(app, pilot, text)
@@ -199,7 +190,7 @@ async def test_a_posting_is_read_off_the_ui_thread_which_stays_responsive(make_a
 
 async def test_escape_cancels_a_reading_and_its_result_is_dropped(make_app: MakeApp, bank: Bank,
                                                                   tmp_path: Path) -> None:
-    app = make_app(_profile(bank, tmp_path))
+    app = make_app(quick_profile(bank, tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen, gated = await _gated_screen(app, pilot, (POSTINGS / "mlops_engineer.md").read_text(encoding="utf-8"))
         await pilot.press("ctrl+r")

@@ -6,15 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from apphelpers import SIZE, answer_many, start_new
+from apphelpers import SIZE, answer_many, quick_profile, start_new
 from textual.widgets import Button, Input, TextArea
 
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
 from careerfit.app.screens.posting import PostingScreen, suggested_name
 from careerfit.domain import Bank
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session
+from careerfit.profile_io import load_profile
 
 MakeApp = Callable[..., CareerfitApp]
 POSTINGS = Path(__file__).parent.parent / "postings"
@@ -47,17 +46,9 @@ async def test_quitting_after_a_failed_first_save_asks(make_app: MakeApp, tmp_pa
         assert "last save failed" in str(app.screen.query_one("#error-message").render())
 
 
-def _profile(bank: Bank, folder: Path) -> Path:
-    s = Session.new(bank, name="Ada", current_role="data_scientist", mode="quick")
-    s.profile.answers = {q.id: 2 for q in s.questions}
-    path = folder / "ada.toml"
-    save_profile(s.profile, path)
-    return path
-
-
 async def test_posting_box_clears_and_ctrl_t_asks_before_replacing(make_app: MakeApp, bank: Bank,
                                                                    tmp_path: Path) -> None:
-    path = _profile(bank, tmp_path)
+    path = quick_profile(bank, tmp_path)
     text = (POSTINGS / "data_engineer.md").read_text(encoding="utf-8")
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
