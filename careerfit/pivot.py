@@ -36,10 +36,18 @@ MID_LEVEL = 3.0
 AT_WORK = 2.0
 
 
-def asks(role: Role, area_id: str) -> float:
-    """The level a role asks of an area (0 when the area is not part of the job)."""
-    req = role.requires.get(area_id)
+def asks(role: Role | None, area_id: str) -> float:
+    """The level a role asks of an area (0 when the area is not part of the job, or no job)."""
+    req = role.requires.get(area_id) if role is not None else None
     return float(req.level) if req is not None and req.importance > 0 else 0.0
+
+
+def weight(role: Role, area_id: str) -> float:
+    """How much of an area the role puts to work: its importance against the role's core
+    (the areas it weighs most), 0 for an area it does not ask, 1 for its core."""
+    top = max((r.importance for r in role.requires.values() if r.level > 0), default=0.0)
+    req = role.requires.get(area_id)
+    return req.importance / top if req is not None and req.level > 0 and top > 0 else 0.0
 
 
 def hard_won(bank: Bank, area: Area) -> bool:

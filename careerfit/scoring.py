@@ -214,8 +214,10 @@ def score_role(bank: Bank, skills: Mapping[str, SkillScore], role: Role) -> Role
         gap = max(required - you, 0.0) if counted else 0.0
         gap_hours = step_cost(area.effort_hours, mult, you, required) if counted else 0.0
         # Hard-won skill above the bar of a role that values it carries over: not unused.
+        # Other skill above the bar is put to work as much as the role weighs the area.
         kept = counted and values_hard_won and moves.hard_won(bank, area)
-        unused_hours = 0.0 if kept else step_cost(area.effort_hours, mult, required if counted else 0.0, you)
+        idle = 0.0 if kept else 1.0 - moves.weight(role, area.id)
+        unused_hours = idle * step_cost(area.effort_hours, mult, required if counted else 0.0, you)
         effort += gap_hours
         unused += unused_hours
         areas.append(AreaFit(area.id, skill.level, required, importance, gap, gap_hours, unused_hours))
@@ -224,12 +226,15 @@ def score_role(bank: Bank, skills: Mapping[str, SkillScore], role: Role) -> Role
     return RoleScore(role.id, role.name, fit, effort, unused, distance, tuple(areas))
 
 
-def hours_beyond_job(bank: Bank, score: RoleScore, current: Role) -> float:
-    """Gap hours beyond what your current job asks: the part of a gap up to your job's own bar
-    is learnt on the job you have, so it does not count against the move."""
+def hours_beyond_job(bank: Bank, score: RoleScore, current: Role | None) -> float:
+    """Gap hours that count against the move: the part of a gap up to your job's own bar is
+    learnt on the job you have, and of the rest only the share the target weighs the area
+    (``pivot.weight``): a minor requirement is mostly learnt in the new job, its core is not."""
     mult = bank.scoring.step_multipliers
+    role = bank.role(score.role_id)
     return sum(
-        step_cost(bank.area(af.area).effort_hours, mult, max(af.you or 0.0, moves.asks(current, af.area)), af.required)
+        moves.weight(role, af.area) * step_cost(bank.area(af.area).effort_hours, mult,
+                                                max(af.you or 0.0, moves.asks(current, af.area)), af.required)
         for af in score.areas if af.gap > 0
     )
 
