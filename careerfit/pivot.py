@@ -16,10 +16,19 @@ Four principles a practitioner uses when advising a move (README "How scoring wo
    asks none of them at your level leaves them idle, and they count as unused strength.
 3. **Gaps are learnt on the job**: the distance counts the gap hours beyond what your current
    job already asks (up to its bar you learn where you are), each level step costing more
-   than the one before, plus twice the unused strength.
+   than the one before, plus twice the unused strength. Both are weighed by how much the
+   target weighs each area (``weight``: its importance, on O*NET's 1-5 scale, over that of
+   the target's core): a gap to a minor requirement (a research bar of 1 for an ML engineer,
+   importance 1) is mostly learnt in the new job, a gap in its core is not; and skill above
+   a bar is put to work in that same share, so only the rest of it is unused.
 4. **Moves people make.** A move measured in ``questions/moves.toml`` (Kaggle 2017: the share
    of the target's people who came from your role, and its lift over the base rate of your
    title) takes ``move_weight`` x ``(1 - 1 / lift)`` off its distance, when you declared your role.
+
+With no declared role you are not assumed to hold your best fit (issue 10): nothing is learnt
+on a job, there is no measured move, your strongest areas stand in for a job's core in rule 1,
+and the pivot is the easiest role to get into, your best fit included while it is not within
+reach (``scoring.assess``).
 
 May import: the core only (``domain``): no pydantic, no terminal, no file I/O.
 """
@@ -64,19 +73,21 @@ def values_hard_won(bank: Bank, levels: Mapping[str, float], role: Role) -> bool
     return any(asks(role, a) >= min(levels[a], MID_LEVEL) for a in hard_won_strengths(bank, levels))
 
 
-def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: Role,
+def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: Role | None,
                  fits_better: bool = False) -> bool:
     """A role that asks no more than you or your job anywhere; or one that gives you no new
     work to own, puts none of your hard-won strengths to work and asks less than you of what
-    your job is about.
+    your work is about.
 
     No new work to own: it asks nothing at production level (3, "on my own") above where you
     stand (your level, or what your current job asks, whichever is higher); growing only to
-    "tried it" or "with help" somewhere is not a step forward. What your job is about: its
-    core areas, those it weighs most; a role asking one of them at your level (up to the
-    mid-level bar) is a sideways move, not back. ``fits_better``: your fit to the role (as
-    shown) is above your fit to your current job; a move to where your answers already are is
-    sideways, whatever your title, and the fit table would contradict calling it back.
+    "tried it" or "with help" somewhere is not a step forward. What your work is about: your
+    job's core areas, those it weighs most, or with no declared job your strongest areas
+    (``strongest``); a role asking one of them at your level (up to the mid-level bar) is a
+    sideways move, not back. ``fits_better``: your fit to the role (as shown) is above your
+    fit to your current job, or with no declared job it is your best fit; a move to where your
+    answers already are is sideways, whatever your title, and the fit table would contradict
+    calling it back.
     """
     stand = {a.id: max(levels.get(a.id, 0.0), asks(current, a.id)) for a in bank.areas}
     if all(asks(role, a) <= stand[a] for a in stand):
@@ -85,8 +96,15 @@ def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: R
         return False
     if values_hard_won(bank, levels, role) or fits_better:
         return False
-    core = core_areas(current)
+    core = core_areas(current) if current is not None else strongest(levels)
     return bool(core) and all(asks(role, a) < min(levels.get(a, 0.0), MID_LEVEL) for a in core)
+
+
+def strongest(levels: Mapping[str, float]) -> tuple[str, ...]:
+    """What your work is about when no job is declared: your highest areas, if you work in
+    them (level 2, "at work with help", or more)."""
+    top = max(levels.values(), default=0.0)
+    return tuple(a for a, v in levels.items() if v == top >= AT_WORK)
 
 
 def core_areas(role: Role) -> tuple[str, ...]:

@@ -14,12 +14,14 @@ from careerfit import __version__
 from careerfit.domain import MAX_LEVEL, Bank, Profile
 from careerfit.scoring import Assessment, PlanStep, RoleScore, hours_beyond_job, plan_for, strengths
 from careerfit.text import md_escape, plural
-from careerfit.why import pivot_label, why_pivot
+from careerfit.why import no_pivot, pivot_label, why_pivot
 
 if TYPE_CHECKING:
     from careerfit.progress import Progress
 
 REPORT_SCHEMA = 1
+#: The summary's current-role line when none is declared: no role is assumed for you.
+NO_ROLE = "none declared"
 BAR_CELLS = 8  # two cells per level step
 
 
@@ -82,10 +84,12 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
             "(`careerfit PROFILE.toml`) for a real picture.",
             "",
         ]
-    current = _role_name(bank, a.current_role)
-    how = "declared" if a.current_declared else "best fit, none declared"
     best = a.role(a.best_fit)
-    out.append(f"- **Current role:** {current} ({how}), fit {a.role(a.current_role).fit:.0f}%")
+    if a.current_role is not None:
+        out.append(f"- **Current role:** {_role_name(bank, a.current_role)} (declared), "
+                   f"fit {a.role(a.current_role).fit:.0f}%")
+    else:
+        out.append(f"- **Current role:** {NO_ROLE}")
     out.append(f"- **Best fit:** {_role_name(bank, a.best_fit)} ({best.fit:.0f}%)")
     if a.pivot is not None:
         pv = a.role(a.pivot)
@@ -96,7 +100,7 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
         out.append(f"  - Why: {md_escape(why_pivot(bank, a))}")
         out.append(f"  - {_distance_line(bank, a, pv)}")
     else:
-        out.append("- **Easiest pivot:** none: every other role asks no more of you than what you already do")
+        out.append(f"- **Easiest pivot:** none: {no_pivot(a)}")
     if a.focus_is_target and a.focus is not None:
         tg = a.role(a.focus)
         out.append(f"- **Target:** {_role_name(bank, a.focus)}, fit {tg.fit:.0f}%: {effort_text(a, tg.effort_hours)}")
@@ -118,17 +122,20 @@ def to_markdown(bank: Bank, profile: Profile, a: Assessment, *, date: str | None
 def _distance_line(bank: Bank, a: Assessment, pv: RoleScore) -> str:
     """The arithmetic behind the pivot, the runner-up it beat, and the step backs left out."""
     w = bank.scoring.overqualification_weight
-    beyond = hours_beyond_job(bank, pv, bank.role(a.current_role))
+    job = bank.role(a.current_role) if a.current_role is not None else None
+    beyond = hours_beyond_job(bank, pv, job)
     plain = beyond + w * pv.unused_hours
+    where = " beyond what your current job asks" if job is not None else ""
     line = (
-        f"Distance: {hours_text(beyond)} to learn beyond what your current job asks + {w:g} x "
+        f"Distance: {hours_text(beyond)} to learn{where} (each gap by its weight in the role) + {w:g} x "
         f"{hours_text(pv.unused_hours)} of strength it would leave unused = {plain:,.0f}"
     )
     ranked = a.ranking[0][1]
     if ranked < plain - 0.5:
         line += f", {1 - ranked / plain:.0%} off for a measured move = {ranked:,.0f}"
     if a.runner_up is not None:
-        line += f"; runner-up: {_role_name(bank, a.runner_up)} at {a.ranking[1][1]:,.0f}"
+        closer = " (closer, but a lower fit)" if a.ranking[1][1] < ranked else ""
+        line += f"; runner-up: {_role_name(bank, a.runner_up)} at {a.ranking[1][1]:,.0f}{closer}"
     if a.step_backs:
         line += "; left out as a step back: " + ", ".join(_role_name(bank, r) for r in a.step_backs)
     return line + "."
@@ -309,14 +316,21 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
         "you than what you or your job already do, or one with no new work to own that uses none of your "
         "hard-won strengths and asks less than you of your job's core areas, unless you fit it better than "
         "your job), the smallest distance = "
-        "gap hours beyond what your current job asks + "
-        f"{bank.scoring.overqualification_weight:g} x unused-strength hours (skill above what the role asks; "
+        "gap hours beyond what your current job asks, each counted as far as the role weighs its area "
+        "(its importance over that of the role's core, 1 to 5 on O*NET's scale: a minor requirement is "
+        "mostly learnt in the new job) + "
+        f"{bank.scoring.overqualification_weight:g} x unused-strength hours (skill above what the role asks, "
+        "less the share the role puts to work by the same weight; "
         f"hard-won skill, in areas whose first step costs {bank.scoring.hard_won_hours:g} h or more, is not "
         "unused in a role that puts one of your hard-won strengths to work), less "
         f"{bank.scoring.move_weight:g} x (1 - 1/lift) for a measured move, the lift being the share of the "
         "role's people who came from your role over the share of everyone else who had held your title "
-        "(Kaggle ML & DS Survey 2017, past titles). The runner-up and its margin say how robust the choice "
-        "is; within {:.0%} the two are called nearly tied.".format(bank.scoring.nearly_tied),
+        "(Kaggle ML & DS Survey 2017, past titles). With no declared role you are not assumed to hold "
+        "your best fit: nothing is learnt on a job, the roles within reach are where you stand, and the "
+        "pivot is the easiest other role to get into, your best fit included when it is not yet within "
+        "reach; your strongest areas stand in for a job's core. The runner-up and its margin say how "
+        "robust the choice is; within {:.0%} the two are called nearly tied, and the one you fit better "
+        "is named first.".format(bank.scoring.nearly_tied),
         "- **Plan** order: fit points gained per hour of practice.",
         "",
         "| Area | Base hours per step | Why |",

@@ -11,13 +11,18 @@ The method (README "How scoring works" says the same in prose):
 - Step cost: going from level k to k+1 in an area costs ``effort_hours * step_multipliers[k]``
   (fractions pro rata), so higher steps and mathematically heavy areas cost more.
 - Effort to a role = hours to close its gaps. Unused strength = hours of skill above what
-  the role asks (what the move would leave idle), except hard-won skill a role values
-  (``careerfit.pivot``). Distance = effort + weight * unused.
-- Best fit = highest fit (as shown, whole percent), ties broken by the smaller distance.
-- Easiest pivot = among the other roles that are not a step back, the smallest pivot
-  distance: gap hours beyond what your current job already asks (that part is learnt on the
-  job you have) + weight * unused, less ``move_weight`` x the part of the measured move
-  beyond chance, ``1 - 1/lift`` (``careerfit.pivot``); the runner-up and its margin say how robust it is.
+  the role asks that the move would leave idle: all of it in an area the role does not ask,
+  less the share it puts to work (``pivot.weight``) in one it does, none of hard-won skill a
+  role values (``careerfit.pivot``). Distance = effort + weight * unused.
+- Current role = the declared one; with none declared, none (you are not assumed to hold
+  your best fit, issue 10). Best fit = highest fit (as shown, whole percent), ties broken by
+  the smaller distance.
+- Easiest pivot = among the other roles that are not a step back (and, with no declared
+  role, not already within reach), the smallest pivot distance: gap hours beyond what your
+  current job already asks (that part is learnt on the job you have), each by its weight in
+  the target, + weight * unused, less ``move_weight`` x the part of the measured move beyond
+  chance, ``1 - 1/lift`` (``careerfit.pivot``); of candidates nearly tied with the closest,
+  the one you fit best goes first. The runner-up and its margin say how robust it is.
 - A posting or saved target added to the bank (``Bank.extra_roles``) is scored and can be
   the target, but is never the current role, best fit, within reach or the pivot.
 
@@ -108,8 +113,8 @@ class Assessment(NamedTuple):
 
     skills: dict[str, SkillScore]
     roles: tuple[RoleScore, ...]
-    current_role: str
-    current_declared: bool
+    #: The declared role; ``None`` when none is declared (you are not assumed to hold your best fit).
+    current_role: str | None
     best_fit: str
     within_reach: tuple[str, ...]
     pivot: str | None
@@ -131,13 +136,18 @@ class Assessment(NamedTuple):
         return self.by_id[role_id]
 
     @property
+    def current_declared(self) -> bool:
+        return self.current_role is not None
+
+    @property
     def runner_up(self) -> str | None:
         """The second-easiest pivot, if there is one."""
         return self.ranking[1][0] if len(self.ranking) > 1 else None
 
     @property
     def margin(self) -> float | None:
-        """How much further the runner-up is than the pivot, as a share of the pivot's distance."""
+        """How much further the runner-up is than the pivot, as a share of the pivot's distance;
+        negative (within ``nearly_tied``) when a nearly tied runner-up is closer but fits you less."""
         if len(self.ranking) < 2:
             return None
         best, second = self.ranking[0][1], self.ranking[1][1]
@@ -239,11 +249,11 @@ def hours_beyond_job(bank: Bank, score: RoleScore, current: Role | None) -> floa
     )
 
 
-def pivot_distance(bank: Bank, score: RoleScore, current: Role, declared: bool) -> float:
+def pivot_distance(bank: Bank, score: RoleScore, current: Role | None, declared: bool) -> float:
     """The distance a pivot is ranked by: hours to learn beyond your job + weight x unused
     strength, less ``move_weight`` x the part of the measured move beyond chance (``pivot.move_prior``)."""
     w = bank.scoring.overqualification_weight
-    prior = moves.move_prior(bank, current.id, score.role_id, declared)
+    prior = moves.move_prior(bank, current.id, score.role_id, declared) if current is not None else 0.0
     return (hours_beyond_job(bank, score, current) + w * score.unused_hours) * (1 - prior)
 
 
@@ -294,6 +304,30 @@ def _closeness(score: RoleScore) -> tuple[float, float, str]:
     return (score.distance, -score.fit, score.role_id)
 
 
+def _fits_better(score: RoleScore, here: Role | None, by_id: Mapping[str, RoleScore], best: RoleScore) -> bool:
+    """Your fit to the role (as shown) is above your fit to your job; with no declared job,
+    the role is (one of) your best fit."""
+    bar = shown_fit(by_id[here.id].fit) if here is not None else shown_fit(best.fit) - 1
+    return shown_fit(score.fit) > bar
+
+
+def _fit_first_among_ties(ranking: tuple[tuple[str, float], ...], by_id: Mapping[str, RoleScore],
+                          nearly_tied: float) -> tuple[tuple[str, float], ...]:
+    """Closest first; but of the candidates nearly tied with the closest (within
+    ``nearly_tied`` of its distance), the one you fit best (as shown) goes first.
+
+    Within that band the hours cannot tell the moves apart (one answer moving a step
+    reorders them), so the fit, the figure people read first, decides: a bootcamp graduate
+    equally far from software engineer, analytics engineer and data analyst is pointed to the
+    one whose requirements they already meet most."""
+    if not ranking:
+        return ranking
+    limit = ranking[0][1] * (1 + nearly_tied)
+    band = [r for r in ranking if r[1] <= limit]
+    first = max(band, key=lambda r: (shown_fit(by_id[r[0]].fit), -r[1]))
+    return (first, *(r for r in ranking if r != first))
+
+
 def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessment:
     """Score a profile against every role of the bank; the single scoring entry point."""
     if target is not None and not bank.has_role(target):
@@ -307,19 +341,21 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
     best = min(scores, key=lambda s: (-shown_fit(s.fit), *_closeness(s)))
     declared = profile.current_role is not None and profile.current_role in by_id and (
         profile.current_role not in bank.extra_roles)
-    current = profile.current_role if declared and profile.current_role is not None else best.role_id
+    current = profile.current_role if declared else None
     reach = bank.scoring.within_reach
     within = tuple(s.role_id for s in ordered if shown_fit(s.fit) >= reach and s.role_id != current)
     levels = {a: s.value for a, s in skills.items()}
-    here = bank.role(current)
+    here = bank.role(current) if current is not None else None
     backs = tuple(s.role_id for s in ordered if s.role_id != current
-                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here,
-                                         shown_fit(s.fit) > shown_fit(by_id[current].fit)))
+                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here, _fits_better(s, here, by_id, best)))
+    # With no declared job, the roles within reach are where you stand (you could apply now):
+    # the pivot is the easiest of the others, your best fit included when it is not yet in reach.
+    held = set(within) if here is None else set()
     ranked = sorted(
         (pivot_distance(bank, s, here, declared), -s.fit, s.role_id)
-        for s in scores if s.role_id != current and s.role_id not in backs
+        for s in scores if s.role_id != current and s.role_id not in backs and s.role_id not in held
     )
-    ranking = tuple((rid, d) for d, _, rid in ranked)
+    ranking = _fit_first_among_ties(tuple((rid, d) for d, _, rid in ranked), by_id, bank.scoring.nearly_tied)
     pivot = ranking[0][0] if ranking else None
     focus = target if target is not None else pivot
     plan = plan_for(bank, profile.answers, by_id[focus], profile.not_relevant) if focus is not None else ()
@@ -328,7 +364,6 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
         skills=skills,
         roles=ordered,
         current_role=current,
-        current_declared=declared,
         best_fit=best.role_id,
         within_reach=within,
         pivot=pivot,
@@ -341,7 +376,7 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
         by_id=by_id,
         ranking=ranking,
         step_backs=backs,
-        nearly_tied=len(ranking) > 1 and (ranking[1][1] - ranking[0][1]) <= bank.scoring.nearly_tied * ranking[0][1],
+        nearly_tied=len(ranking) > 1 and abs(ranking[1][1] - ranking[0][1]) <= bank.scoring.nearly_tied * ranking[0][1],
     )
 
 

@@ -61,24 +61,38 @@ def pivot_label(bank: Bank, a: Assessment) -> str:
     return name
 
 
+def no_pivot(a: Assessment) -> str:
+    """Why there is no pivot: every candidate is a step back (or, with no declared role, within reach)."""
+    if a.current_role is None:
+        return "every role is within reach or asks no more of you than what you already do"
+    return "every other role asks no more of you than what you already do"
+
+
 def why_pivot(bank: Bank, a: Assessment) -> str:
     """Two short lines: what carries over, what must be learnt, whether people make the move,
     and the runner-up with its margin. The report's Why line and the results screen both use it."""
     if a.pivot is None:
-        return "Every other role asks no more of you than what you do now: no pivot to suggest."
+        reason = no_pivot(a)
+        return f"{reason[:1].upper()}{reason[1:]}: no pivot to suggest."
     s = a.role(a.pivot)
     weight = {af.area: af.importance for af in s.areas}
     kept = sorted(strengths(a, a.pivot), key=lambda x: -weight[x])  # what the role weighs most first
     gaps = [af.area for af in sorted((af for af in s.areas if af.gap > 0), key=lambda af: -af.gap_hours)]
     parts = [f"keeps {short_list(bank, kept)}" if kept else "keeps little of what you do"]
     parts.append(f"learn {short_list(bank, gaps)}" if gaps else "nothing to learn")
-    if a.current_declared:
+    if a.current_role is not None:
         parts.append(move_evidence(bank, a.current_role, a.pivot))
+    elif a.pivot == a.best_fit:
+        parts.append("your best fit, not yet within reach")
     text = "; ".join(parts) + "."
     if a.runner_up is not None and a.margin is not None:
         runner = bank.role(a.runner_up).name
-        text += (f" Nearly tied with {runner}, {a.margin:.0%} further." if a.nearly_tied
-                 else f" Next: {runner}, {a.margin:.0%} further.")
+        if a.margin < 0:  # nearly tied and closer, but you fit the pivot better
+            text += f" Nearly tied with {runner}: {-a.margin:.0%} closer, but a fit of {a.role(a.runner_up).fit:.0f}%."
+        elif a.nearly_tied:
+            text += f" Nearly tied with {runner}, {a.margin:.0%} further."
+        else:
+            text += f" Next: {runner}, {a.margin:.0%} further."
     return text[:1].upper() + text[1:]
 
 

@@ -41,3 +41,30 @@ async def test_results_show_the_why_line_and_the_legend(make_app: Callable[..., 
         assert all(part in legend for part in LEGEND.split(" · "))
     # The report says the same, in the same words.
     assert f"  - Why: {md_escape(why)}" in build(path, None, None, "markdown")
+
+
+async def test_with_no_declared_role_the_results_claim_no_current_role(make_app: Callable[..., CareerfitApp],
+                                                                       tmp_path: Path, bank) -> None:
+    """Issue 10: the product manager of the personas declares no role; the screen says
+    "Best fit: Data analyst (83%)", not "Current role: ...", and agrees with the report."""
+    pm = next(p for p in tomllib.loads((DATA / "personas_holdout.toml").read_text(encoding="utf-8"))["persona"]
+              if p["id"] == "nr_product_manager")
+    s = Session.new(bank, name="Pat", mode="full")
+    s.profile.answers = {q.id: pm["levels"][q.skill] for q in bank.questions}
+    path = tmp_path / "pat.toml"
+    save_profile(s.profile, path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        assert isinstance(app.screen, ResultsScreen)
+        a = app.screen.assessment
+        assert a.current_role is None and a.pivot == a.best_fit == "data_analyst"
+        side = str(app.screen.query_one("#reach").render())
+        assert side.startswith("Best fit: Data analyst (83%)\n") and "Current role" not in side
+        assert "= current" not in side
+        detail = str(app.screen.query_one("#detail").render())
+        assert detail.startswith("Easiest pivot: Data analyst") and why_pivot(bank, a) in detail
+    md = build(path, None, None, "markdown")
+    assert "- **Current role:** none declared" in md and "- **Best fit:** Data analyst (83%)" in md
+    assert f"  - Why: {md_escape(why_pivot(bank, a))}" in md

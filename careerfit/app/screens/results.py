@@ -82,14 +82,17 @@ class ResultsScreen(FreshScreen[None]):
         lines = [(r.id, r.id.removeprefix(TARGET_PREFIX), self.session.target_assessment(r)[1].role(r.id).fit)
                  for r in self.targets.values()]
         roles.show(bank, a, lines)
-        focus = a.pivot or a.current_role
+        focus = a.pivot or a.current_role or a.best_fit
         roles.highlighted = next(i for i, s in enumerate(a.roles) if s.role_id == focus)
         reach = ", ".join(bank.role(r).name for r in a.within_reach) or "none yet"
-        current = bank.role(a.current_role).name
+        if a.current_role is not None:
+            where, marks = f"Current role: {bank.role(a.current_role).name}", "* pivot  = current"
+        else:  # no role is assumed for you: the best fit is what your answers say
+            where, marks = f"Best fit: {bank.role(a.best_fit).name} ({a.role(a.best_fit).fit:.0f}%)", "* pivot"
         done, total = self.session.progress()
         self.query_one("#reach", Static).update(
-            f"Current role: {current}\nWithin reach: {reach}\n{done} of {total} answered{self._offer()}\n"
-            f"* pivot  = current\n{LEGEND.replace(' · ', chr(10))}"
+            f"{where}\nWithin reach: {reach}\n{done} of {total} answered{self._offer()}\n"
+            f"{marks}\n{LEGEND.replace(' · ', chr(10))}"
         )
         self.show_role(focus)
 
