@@ -26,9 +26,9 @@ Four principles a practitioner uses when advising a move (README "How scoring wo
    title) takes ``move_weight`` x ``(1 - 1 / lift)`` off its distance, when you declared your role.
 
 With no declared role you are not assumed to hold your best fit (issue 10): nothing is learnt
-on a job, there is no measured move, your strongest areas stand in for a job's core in rule 1,
-and the pivot is the easiest role to get into, your best fit included while it is not within
-reach (``scoring.assess``).
+on a job, there is no measured move, the core areas of your best fit stand in for a job's in
+rule 1 (what your answers are about, not its bars), and the pivot is the easiest role to get
+into, your best fit included while it is not within reach (``scoring.assess``).
 
 May import: the core only (``domain``): no pydantic, no terminal, no file I/O.
 """
@@ -74,7 +74,7 @@ def values_hard_won(bank: Bank, levels: Mapping[str, float], role: Role) -> bool
 
 
 def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: Role | None,
-                 fits_better: bool = False) -> bool:
+                 fits_better: bool = False, best_fit: Role | None = None) -> bool:
     """A role that asks no more than you or your job anywhere; or one that gives you no new
     work to own, puts none of your hard-won strengths to work and asks less than you of what
     your work is about.
@@ -82,12 +82,13 @@ def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: R
     No new work to own: it asks nothing at production level (3, "on my own") above where you
     stand (your level, or what your current job asks, whichever is higher); growing only to
     "tried it" or "with help" somewhere is not a step forward. What your work is about: your
-    job's core areas, those it weighs most, or with no declared job your strongest areas
-    (``strongest``); a role asking one of them at your level (up to the mid-level bar) is a
-    sideways move, not back. ``fits_better``: your fit to the role (as shown) is above your
-    fit to your current job, or with no declared job it is your best fit; a move to where your
-    answers already are is sideways, whatever your title, and the fit table would contradict
-    calling it back.
+    job's core areas, those it weighs most; with no declared job, those of ``best_fit``, the
+    role your answers fit best (only its core is read, not its bars: you are not assumed to
+    hold it). A role asking one of them at your level (up to the mid-level bar) is a sideways
+    move, not back. ``fits_better``: your fit to the role (as shown) is above your fit to your
+    current job, or with no declared job it is your best fit; a move to where your answers
+    already are is sideways, whatever your title, and the fit table would contradict calling
+    it back.
     """
     stand = {a.id: max(levels.get(a.id, 0.0), asks(current, a.id)) for a in bank.areas}
     if all(asks(role, a) <= stand[a] for a in stand):
@@ -96,15 +97,9 @@ def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: R
         return False
     if values_hard_won(bank, levels, role) or fits_better:
         return False
-    core = core_areas(current) if current is not None else strongest(levels)
+    about = current if current is not None else best_fit
+    core = core_areas(about) if about is not None else ()
     return bool(core) and all(asks(role, a) < min(levels.get(a, 0.0), MID_LEVEL) for a in core)
-
-
-def strongest(levels: Mapping[str, float]) -> tuple[str, ...]:
-    """What your work is about when no job is declared: your highest areas, if you work in
-    them (level 2, "at work with help", or more)."""
-    top = max(levels.values(), default=0.0)
-    return tuple(a for a, v in levels.items() if v == top >= AT_WORK)
 
 
 def core_areas(role: Role) -> tuple[str, ...]:

@@ -328,7 +328,7 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
         "(Kaggle ML & DS Survey 2017, past titles). With no declared role you are not assumed to hold "
         "your best fit: nothing is learnt on a job, the roles within reach are where you stand, and the "
         "pivot is the easiest other role to get into, your best fit included when it is not yet within "
-        "reach; your strongest areas stand in for a job's core. The runner-up and its margin say how "
+        "reach; the core areas of your best fit stand in for a job's. The runner-up and its margin say how "
         "robust the choice is; within {:.0%} the two are called nearly tied, and the one you fit better "
         "is named first.".format(bank.scoring.nearly_tied),
         "- **Plan** order: fit points gained per hour of practice.",

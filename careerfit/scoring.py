@@ -346,8 +346,10 @@ def assess(bank: Bank, profile: Profile, target: str | None = None) -> Assessmen
     within = tuple(s.role_id for s in ordered if shown_fit(s.fit) >= reach and s.role_id != current)
     levels = {a: s.value for a, s in skills.items()}
     here = bank.role(current) if current is not None else None
+    about = bank.role(best.role_id)
     backs = tuple(s.role_id for s in ordered if s.role_id != current
-                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here, _fits_better(s, here, by_id, best)))
+                  and moves.is_step_back(bank, levels, bank.role(s.role_id), here, _fits_better(s, here, by_id, best),
+                                         about))
     # With no declared job, the roles within reach are where you stand (you could apply now):
     # the pivot is the easiest of the others, your best fit included when it is not yet in reach.
     held = set(within) if here is None else set()
