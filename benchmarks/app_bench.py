@@ -136,8 +136,8 @@ def run_child(kind: str, env: dict[str, str], profile: Path) -> dict[str, float]
 
 
 def make_profile(folder: Path) -> Path:
-    from careerfit.bank import load_bank
-    from careerfit.session import Session
+    from careerfit.formats.bank import load_bank
+    from careerfit.session.state import Session
 
     bank = load_bank()
     session = Session.new(bank, name="Bench", mode="full", current_role="data_scientist")
@@ -156,7 +156,7 @@ def main() -> None:
     if args.child:
         kind = args.child
         if kind.startswith("careerfit"):
-            # What careerfit.cli sets before opening the app: users always start it through the CLI.
+            # What careerfit.cli.main sets before opening the app: users always start it through the CLI.
             os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         if kind.startswith("minimal"):
             result = child_minimal(actions=kind.endswith("actions"), switch=kind == "minimal-switch")

@@ -151,9 +151,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="runs of each full scan; the fastest is shown")
     args = parser.parse_args()
 
-    from careerfit.bank import load_bank
-    from careerfit.lexicon_file import load_lexicon
-    from careerfit.market import Record, read_record
+    from careerfit.formats.bank import load_bank
+    from careerfit.formats.lexicon_file import load_lexicon
+    from careerfit.postings.market import Record, read_record
 
     bank, lexicon = load_bank(), load_lexicon()
     with tempfile.TemporaryDirectory() as tmp:

@@ -61,11 +61,11 @@ def load_labels(folder: Path) -> Labels:
 
 def measure(folder: Path, bank_dir: Path | None = None) -> dict[str, Any]:
     """Every posting's content and title readings, and the counts per label role."""
-    from careerfit.bank import load_bank
-    from careerfit.errors import CareerfitError
-    from careerfit.lexicon_file import lexicon_for
-    from careerfit.posting import analyse_posting
-    from careerfit.titles import match_title
+    from careerfit.core.errors import CareerfitError
+    from careerfit.formats.bank import load_bank
+    from careerfit.formats.lexicon_file import lexicon_for
+    from careerfit.postings.reader import analyse_posting
+    from careerfit.postings.titles import match_title
 
     bank = load_bank(bank_dir) if bank_dir else load_bank()
     lexicon = lexicon_for(bank_dir, bank)

@@ -74,10 +74,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
 
-    from careerfit.bank import load_bank
-    from careerfit.lexicon_file import load_lexicon
-    from careerfit.posting import analyse_posting
-    from careerfit.posting_report import render
+    from careerfit.formats.bank import load_bank
+    from careerfit.formats.lexicon_file import load_lexicon
+    from careerfit.postings.reader import analyse_posting
+    from careerfit.postings.report import render
 
     text = big_posting()
     bank, lexicon = load_bank(), load_lexicon()

@@ -56,7 +56,7 @@ def side_by_side(a: list[str], b: list[str], runs: int) -> tuple[float, float]:
 
 
 def synthetic(n_questions: int, n_roles: int):
-    from careerfit.domain import Area, Bank, Profile, Question, Requirement, Role
+    from careerfit.core.domain import Area, Bank, Profile, Question, Requirement, Role
 
     areas = tuple(
         Area(id=f"a{i}", name=f"Area {i}", effort_hours=10 + i, effort_rationale="synthetic") for i in range(10)
@@ -77,7 +77,7 @@ def synthetic(n_questions: int, n_roles: int):
 
 
 def time_scoring(n_questions: int, n_roles: int, runs: int) -> float:
-    from careerfit.scoring import assess
+    from careerfit.core.scoring import assess
 
     bank, profile = synthetic(n_questions, n_roles)
     assess(bank, profile)

@@ -2,6 +2,6 @@
 
 import sys
 
-from careerfit.cli import main
+from careerfit.cli.main import main
 
 sys.exit(main())

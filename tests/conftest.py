@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.bank import load_bank
-from careerfit.domain import Bank, Profile
-from careerfit.profile_io import profile_from_dict
+from careerfit.core.domain import Bank, Profile
+from careerfit.formats.bank import load_bank
+from careerfit.formats.profile_io import profile_from_dict
 
 _SESSION_HOME = ""
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from careerfit import tomlio
-from careerfit.domain import Bank, Profile
-from careerfit.errors import SaveError
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session
+from careerfit.core.domain import Bank, Profile
+from careerfit.core.errors import SaveError
+from careerfit.formats import tomlio
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.state import Session
 
 OLD = 'schema = 1\nname = "Ann"\n\n[answers]\n"ml.train_validate" = 1\n'
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.bank import load_bank
-from careerfit.errors import BankError
-from careerfit.locations import builtin_bank
+from careerfit.core.errors import BankError
+from careerfit.formats.bank import load_bank
+from careerfit.formats.locations import builtin_bank
 
 
 def write(folder: Path, name: str, text: str) -> Path:

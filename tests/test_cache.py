@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit import bank as bank_module
-from careerfit import cache, profile_io
-from careerfit.bank import load_bank
-from careerfit.errors import BankError, ProfileError
-from careerfit.profile_io import load_profile, profile_from_dict, save_profile
+from careerfit.core.errors import BankError, ProfileError
+from careerfit.formats import bank as bank_module
+from careerfit.formats import cache, profile_io
+from careerfit.formats.bank import load_bank
+from careerfit.formats.profile_io import load_profile, profile_from_dict, save_profile
 
 #: Examples per property test; raise it for a release (see README, "Run the tests").
 FUZZ_EXAMPLES = int(os.environ.get("CAREERFIT_FUZZ_EXAMPLES", "10"))
@@ -137,7 +137,7 @@ def test_cache_can_be_turned_off(tmp_path, isolated_home, monkeypatch):
 
 
 def test_bank_and_lexicon_caches_of_one_folder_do_not_evict_each_other(tmp_path, monkeypatch):
-    from careerfit import lexicon_file as lexicon
+    from careerfit.formats import lexicon_file as lexicon
 
     folder = _bank(tmp_path)
     (folder / "lexicon.toml").write_text('[lexicon.analysis]\nterms = [{ term = "window functions" }]\n')
@@ -200,7 +200,7 @@ def test_a_warm_start_imports_neither_pydantic_nor_tomllib(tmp_path, isolated_ho
     path = tmp_path / "p.toml"
     save_profile(profile_from_dict({"name": "Ann", "answers": {"ml.a": 3}}), path)
     code = (
-        "import sys; from careerfit.bank import load_bank; from careerfit.session import Session;"
+        "import sys; from careerfit.formats.bank import load_bank; from careerfit.session.state import Session;"
         f"s = Session.resume(load_bank(), __import__('pathlib').Path({str(path)!r}));"
         "s.set_answer(s.questions[0].id, 2); assert s.profile.name == 'Ann';"
         "print(sorted(m for m in ('pydantic', 'tomllib') if m in sys.modules))"
@@ -214,8 +214,8 @@ def test_a_warm_start_imports_neither_pydantic_nor_tomllib(tmp_path, isolated_ho
 
 
 def test_the_built_in_bank_from_the_cache_equals_the_bank_validated_afresh(isolated_home, monkeypatch):
-    from careerfit.bank import _load
-    from careerfit.locations import builtin_bank
+    from careerfit.formats.bank import _load
+    from careerfit.formats.locations import builtin_bank
 
     _load(builtin_bank(), use_builtin_defaults=False)  # fills the cache
     with monkeypatch.context() as m:
@@ -296,8 +296,8 @@ def test_every_flipped_bit_of_a_bank_cache_file_is_a_miss(tmp_path, isolated_hom
 @given(position=st.floats(0, 1, exclude_max=True), bit=st.integers(0, 7))
 def test_a_flipped_bit_in_the_built_in_bank_cache_loads_the_validated_bank(tmp_path, monkeypatch, position, bit):
     """Through the whole load: the bank from a damaged cache equals the bank validated afresh."""
-    from careerfit.bank import _load
-    from careerfit.locations import builtin_bank
+    from careerfit.formats.bank import _load
+    from careerfit.formats.locations import builtin_bank
 
     monkeypatch.setenv("CAREERFIT_HOME", str(tmp_path / "home"))
     _load(builtin_bank(), use_builtin_defaults=False)

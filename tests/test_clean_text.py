@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 
-from careerfit.keymap import load_keymap
-from careerfit.lexicon_file import load_lexicon
-from careerfit.profile_io import load_profile
+from careerfit.formats.keymap import load_keymap
+from careerfit.formats.lexicon_file import load_lexicon
+from careerfit.formats.profile_io import load_profile
 
 OSC52 = "\x1b]52;c;ZXZpbA==\x07"  # writes "evil" to the clipboard of a terminal that obeys it
 CSI = "\x1b[31m"
@@ -48,7 +48,7 @@ def _hostile_bank(folder: Path) -> Path:
 
 
 def test_bank_text_is_cleaned_on_load(tmp_path: Path) -> None:
-    from careerfit.bank import load_bank
+    from careerfit.formats.bank import load_bank
 
     bank = load_bank(_hostile_bank(tmp_path / "bank"))
     area, question, role = bank.area("analysis"), bank.question("analysis.q1"), bank.role("analyst")

@@ -178,7 +178,7 @@ def test_non_app_commands_never_import_textual(tmp_path, profile):
 
     code = (
         "import sys\n"
-        "from careerfit.cli import main\n"
+        "from careerfit.cli.main import main\n"
         "for argv in ([ 'report', sys.argv[1], '-o', sys.argv[2]], ['roles'], ['check'], ['--help'], ['--version']):\n"
         "    try:\n"
         "        main(argv)\n"
@@ -195,10 +195,10 @@ def test_non_app_commands_never_import_textual(tmp_path, profile):
 
 def test_prerendered_main_help_matches_the_parser():
     """``careerfit --help`` prints a pre-rendered text for speed; it must be argparse's own output."""
-    from careerfit.cli_parser import render_main_help
-    from careerfit.help_text import MAIN_HELP
+    from careerfit.cli.help_text import MAIN_HELP
+    from careerfit.cli.parser import render_main_help
 
-    assert render_main_help() == MAIN_HELP, "run: python -m careerfit.cli_parser"
+    assert render_main_help() == MAIN_HELP, "run: python -m careerfit.cli.parser"
 
 
 def test_help_and_subcommand_help():

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.bank import load_bank
-from careerfit.domain import Bank
+from careerfit.core.domain import Bank
+from careerfit.formats.bank import load_bank
 from tests.cli_helpers import assert_one_line_error, run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +47,7 @@ def test_a_bank_question_reusing_a_builtin_id_is_one_line(tmp_path: Path) -> Non
 
 def test_the_app_opens_on_a_custom_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import careerfit.app
-    from careerfit.cli import main
+    from careerfit.cli.main import main
 
     folder = _readme_bank(tmp_path)
     profile = tmp_path / "ada.toml"

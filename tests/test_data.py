@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.domain import DEFAULT_LABELS
+from careerfit.core.domain import DEFAULT_LABELS
 
 #: The ten areas of careerfit 0.1.0 keep their ids (saved profiles and roles refer to them);
 #: the two added for today's work follow them.

@@ -20,10 +20,10 @@ from cli_helpers import run
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from careerfit.bank import load_bank
-from careerfit.domain import MAX_HOURS, MAX_LEVEL, MIN_HOURS, Bank, Profile
-from careerfit.errors import CareerfitError
-from careerfit.profile_io import load_profile
+from careerfit.core.domain import MAX_HOURS, MAX_LEVEL, MIN_HOURS, Bank, Profile
+from careerfit.core.errors import CareerfitError
+from careerfit.formats.bank import load_bank
+from careerfit.formats.profile_io import load_profile
 
 EXAMPLES = int(os.environ.get("CAREERFIT_FUZZ_EXAMPLES", "40"))
 #: Each command example is a process start (a few hundred ms here): a tenth as many.

@@ -28,11 +28,11 @@ from cli_helpers import careerfit_cmd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit.commands.posting import MAX_POSTING_BYTES
-from careerfit.errors import CareerfitError
-from careerfit.lexicon_file import load_lexicon
-from careerfit.posting import analyse_posting
-from careerfit.posting_report import render
+from careerfit.cli.commands.posting import MAX_POSTING_BYTES
+from careerfit.core.errors import CareerfitError
+from careerfit.formats.lexicon_file import load_lexicon
+from careerfit.postings.reader import analyse_posting
+from careerfit.postings.report import render
 
 EXAMPLES = int(os.environ.get("CAREERFIT_FUZZ_EXAMPLES", "40"))
 CLI_EXAMPLES = max(8, EXAMPLES // 10)

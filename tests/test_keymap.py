@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from careerfit.errors import FileFormatError
-from careerfit.keymap import load_keymap
+from careerfit.core.errors import FileFormatError
+from careerfit.formats.keymap import load_keymap
 
 
 def test_missing_file_is_no_remapping(tmp_path):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.errors import FileFormatError
-from careerfit.lexicon import Lexicon
-from careerfit.lexicon_file import build_lexicon, load_lexicon
+from careerfit.core.errors import FileFormatError
+from careerfit.formats.lexicon_file import build_lexicon, load_lexicon
+from careerfit.postings.lexicon import Lexicon
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +145,7 @@ def test_a_user_folder_uses_its_own_lexicon_or_the_built_in_one(tmp_path: Path):
 def test_one_pass_over_a_posting_finds_exactly_what_the_separate_scans_find():
     """``read_posting`` folds the term scan and the section-phrase scan into one pass over the
     words (the market scan's main cost); each index must still be matched as if alone."""
-    from careerfit.lexicon_file import load_lexicon
+    from careerfit.formats.lexicon_file import load_lexicon
 
     lexicon = load_lexicon()
     folder = Path(__file__).resolve().parent / "data" / "postings_real"

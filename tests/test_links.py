@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from cli_helpers import assert_one_line_error, run
 
-from careerfit.domain import Bank, Profile
-from careerfit.errors import FileFormatError, SaveError
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session
+from careerfit.core.domain import Bank, Profile
+from careerfit.core.errors import FileFormatError, SaveError
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.state import Session
 
 GOOD = 'schema = 1\nname = "Ann"\n\n[answers]\n"ml.train_validate" = 3\n'
 

@@ -6,11 +6,20 @@ import json
 import tomllib
 from pathlib import Path
 
-from careerfit.lexicon_file import load_lexicon
-from careerfit.market import CLOSEST, MAX_LISTED, MarketScan, PostingFit, PostingSummary, Problem, Record, read_record
-from careerfit.market_report import market_json, market_markdown
-from careerfit.posting import analyse_posting, fit_posting
-from careerfit.scoring import SkillScore, score_role, shown_fit, skill_scores
+from careerfit.core.scoring import SkillScore, score_role, shown_fit, skill_scores
+from careerfit.formats.lexicon_file import load_lexicon
+from careerfit.postings.market import (
+    CLOSEST,
+    MAX_LISTED,
+    MarketScan,
+    PostingFit,
+    PostingSummary,
+    Problem,
+    Record,
+    read_record,
+)
+from careerfit.postings.market_report import market_json, market_markdown
+from careerfit.postings.reader import analyse_posting, fit_posting
 
 POSTINGS = Path(__file__).parent / "postings"
 EXPECTED = tomllib.loads((POSTINGS / "expected.toml").read_text())["postings"]
@@ -154,7 +163,7 @@ def test_json_escapes_every_control_and_separator_and_markdown_escapes_text(bank
 
 
 def test_a_repost_is_analysed_once_and_keeps_its_own_name(bank):
-    from careerfit.market_run import Reader
+    from careerfit.cli.market_run import Reader
 
     reader = Reader(bank, load_lexicon(), None, size=2)
     text = (POSTINGS / "ds_really_mle.md").read_text()
@@ -186,7 +195,7 @@ def test_market_json_escapes_what_json_dumps_leaves_raw():
 def test_the_pool_never_reads_far_ahead_of_the_results(bank):
     """Streaming: however long the input, the postings read but not yet folded stay bounded
     by the chunks in flight, and the results come back in input order."""
-    from careerfit.market_run import CHUNK, IN_FLIGHT, PARALLEL_MIN, scan
+    from careerfit.cli.market_run import CHUNK, IN_FLIGHT, PARALLEL_MIN, scan
 
     total, consumed, ahead, seen = 3000, [0], [0], []
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.bank import load_bank
-from careerfit.errors import BankError
+from careerfit.core.errors import BankError
+from careerfit.formats.bank import load_bank
 
 DATA = Path(__file__).resolve().parent / "data"
 #: Kaggle 2017 titles behind careerfit's roles: (as a past title, as a current title).
@@ -112,7 +112,7 @@ def test_every_measured_pair_has_its_lift_over_the_base_rate(bank):
 
 
 def test_the_prior_is_the_part_of_the_move_beyond_chance(bank):
-    from careerfit.pivot import move_prior
+    from careerfit.core.pivot import move_prior
 
     w = bank.scoring.move_weight
     assert move_prior(bank, "data_scientist", "ml_engineer", True) == pytest.approx(w * (1 - 1 / 2.15))

@@ -10,8 +10,8 @@ from pathlib import Path
 from cli_helpers import assert_one_line_error, run
 
 from careerfit.app.widgets.role_detail import role_detail
-from careerfit.domain import Bank
-from careerfit.session import Session
+from careerfit.core.domain import Bank
+from careerfit.session.state import Session
 
 DATA = Path(__file__).resolve().parent / "data"
 HEADLINE = next(p for p in tomllib.loads((DATA / "personas_dev.toml").read_text(encoding="utf-8"))["persona"]

@@ -2,7 +2,7 @@
 
 A posting's text is cleaned as it is read (``posting.normalise`` and ``clean_title``); these
 tests prove it through the installed command, in Markdown and JSON. JSON is also escaped as
-it is written (``careerfit.jsonout``): C1 controls such as U+009B, format characters such as
+it is written (``careerfit.core.jsonout``): C1 controls such as U+009B, format characters such as
 U+202E, separators and lone surrogates become ``\\uXXXX``, whatever text reaches the writer.
 """
 
@@ -19,10 +19,10 @@ from cli_helpers import careerfit_cmd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerfit.jsonout import dumps
-from careerfit.locations import builtin_bank
-from careerfit.profile_io import save_profile
-from careerfit.session import Session
+from careerfit.core.jsonout import dumps
+from careerfit.formats.locations import builtin_bank
+from careerfit.formats.profile_io import save_profile
+from careerfit.session.state import Session
 
 ESC, BEL, ST = "\x1b", "\x07", "\x1b\\"
 OSC52 = f"{ESC}]52;c;ZWNobyBwd25lZA=={BEL}"

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerfit.app.widgets.role_detail import role_detail
-from careerfit.report import to_json, to_markdown
-from careerfit.scoring import assess, shown_fit
-from careerfit.text import md_escape
-from careerfit.why import pivot_label, why_pivot
+from careerfit.core.report import to_json, to_markdown
+from careerfit.core.scoring import assess, shown_fit
+from careerfit.core.text import md_escape
+from careerfit.core.why import pivot_label, why_pivot
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = ("personas_dev.toml", "personas_holdout.toml")
@@ -167,7 +167,7 @@ def test_vision_and_llm_specialist_best_fit_is_ai_engineer(bank, make_profile):
 def test_a_role_you_fit_better_than_your_job_is_back_only_when_it_asks_no_more(bank, make_profile):
     """The fit table and the step-back rule never contradict each other: a role a persona fits
     better than its own job is left out only when it asks no more than them anywhere."""
-    from careerfit.pivot import asks
+    from careerfit.core.pivot import asks
 
     checked = 0
     for p in PERSONAS.values():
@@ -188,8 +188,8 @@ def test_a_role_you_fit_better_than_your_job_is_back_only_when_it_asks_no_more(b
 
 def test_keeps_names_two_areas_and_counts_the_rest(bank, make_profile):
     """The results screen stays compact: 'keeps ML & DL, Statistics and 3 more', never the full list."""
-    from careerfit.scoring import strengths
-    from careerfit.why import short_list
+    from careerfit.core.scoring import strengths
+    from careerfit.core.why import short_list
 
     p = PERSONAS["ds_senior_shipped"]
     a = _assess(bank, make_profile, p, target="data_analyst")

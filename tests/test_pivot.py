@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.domain import Area, Bank, Profile, Question, Requirement, Role
-from careerfit.pivot import weight
-from careerfit.report import NO_ROLE, to_json, to_markdown
-from careerfit.scoring import assess, hours_beyond_job, shown_fit, step_cost
-from careerfit.why import why_pivot
+from careerfit.core.domain import Area, Bank, Profile, Question, Requirement, Role
+from careerfit.core.pivot import weight
+from careerfit.core.report import NO_ROLE, to_json, to_markdown
+from careerfit.core.scoring import assess, hours_beyond_job, shown_fit, step_cost
+from careerfit.core.why import why_pivot
 
 DATA = Path(__file__).resolve().parent / "data"
 PERSONAS = {p["id"]: p for name in ("personas_dev.toml", "personas_holdout.toml")

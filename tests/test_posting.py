@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from cli_helpers import assert_one_line_error, run
 
-from careerfit.errors import ProfileError, UsageError
-from careerfit.lexicon_file import load_lexicon
-from careerfit.posting import PostingError, analyse_posting, fit_posting
-from careerfit.posting_report import posting_report
-from careerfit.profile_io import dumps_profile, profile_from_dict
-from careerfit.scoring import score_role, skill_scores
-from careerfit.targets import role_from_target, saved_targets, with_target
+from careerfit.core.errors import ProfileError, UsageError
+from careerfit.core.scoring import score_role, skill_scores
+from careerfit.formats.lexicon_file import load_lexicon
+from careerfit.formats.profile_io import dumps_profile, profile_from_dict
+from careerfit.formats.targets import role_from_target, saved_targets, with_target
+from careerfit.postings.reader import PostingError, analyse_posting, fit_posting
+from careerfit.postings.report import posting_report
 
 POSTINGS = Path(__file__).parent / "postings"
 EXPECTED = tomllib.loads((POSTINGS / "expected.toml").read_text())["postings"]
@@ -93,19 +93,20 @@ def test_fit_goes_through_the_existing_scoring(bank, make_profile):
 
 def test_markdown_and_json_for_the_app(bank, make_profile):
     text = (POSTINGS / "data_analyst.md").read_text()
-    md = posting_report(text)
+    md = posting_report(text, bank=bank, lexicon=load_lexicon())
     assert md.startswith("# Job posting: Data Analyst, Growth")
     assert "## Reads like: Data analyst" in md and "## What it asks for" in md
     person = make_profile({"analysis": 2, "business": 2})
-    full = posting_report(text, profile=person)
+    full = posting_report(text, profile=person, bank=bank, lexicon=load_lexicon())
     assert "# careerfit report: Test" in full and "Posting: Data Analyst" in full
-    doc = json.loads(posting_report(text, profile=person, fmt="json"))
+    doc = json.loads(posting_report(text, profile=person, fmt="json", bank=bank, lexicon=load_lexicon()))
     assert doc["posting"]["reads_like"] == "data_analyst"
     assert doc["report"]["target"]["role"] == "posting"
 
 
 def test_posting_text_is_escaped_in_markdown(bank):
-    md = posting_report("# Data Analyst [x](http://evil) | \x1b]0;t\x07\n\nRequirements\n- SQL and Tableau.\n")
+    text = "# Data Analyst [x](http://evil) | \x1b]0;t\x07\n\nRequirements\n- SQL and Tableau.\n"
+    md = posting_report(text, bank=bank, lexicon=load_lexicon())
     first = md.splitlines()[0]
     assert "\x1b" not in md and "\\[x\\]\\(http" in first and "\\|" in first
 
@@ -201,7 +202,7 @@ def test_title_and_posting_never_import_textual():
 
     code = (
         "import sys\n"
-        "from careerfit.cli import main\n"
+        "from careerfit.cli.main import main\n"
         "for argv in (['title', 'ML Engineer'], ['posting', sys.argv[1]]):\n"
         "    main(argv)\n"
         "print('TEXTUAL', sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"

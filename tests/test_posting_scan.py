@@ -1,7 +1,7 @@
 """Posting analysis takes time linear in its input (issue 8, item 1).
 
 The heading and HTML patterns that backtracked catastrophically are replaced by
-``careerfit.markup``. Two kinds of test:
+``careerfit.postings.markup``. Two kinds of test:
 
 - **Same answers**: on every short line hypothesis draws from the characters that matter
   (spaces, ``#``, ``*``, ``_``, ``:``, ``<``, ``>``, line breaks, Unicode spaces), the scanner
@@ -24,7 +24,7 @@ from cli_helpers import careerfit_cmd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from careerfit.markup import bold_line, html_to_lines, md_heading, strip_tags
+from careerfit.postings.markup import bold_line, html_to_lines, md_heading, strip_tags
 
 # The patterns as they were (the reference for what a heading captures).
 OLD_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
@@ -114,9 +114,9 @@ def _adversarial() -> dict[str, str]:
 _CHILD = """
 import json, sys
 from pathlib import Path
-from careerfit.bank import load_bank
-from careerfit.lexicon_file import load_lexicon
-from careerfit.posting import analyse_posting
+from careerfit.formats.bank import load_bank
+from careerfit.formats.lexicon_file import load_lexicon
+from careerfit.postings.reader import analyse_posting
 bank, lexicon = load_bank(), load_lexicon()
 for path in sorted(Path(sys.argv[1]).iterdir()):
     a = analyse_posting(path.read_text(), bank, lexicon, source=path.name)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.errors import FileFormatError
-from careerfit.lexicon_file import build_lexicon, load_lexicon
-from careerfit.posting import (
+from careerfit.core.errors import FileFormatError
+from careerfit.formats.lexicon_file import build_lexicon, load_lexicon
+from careerfit.postings.reader import (
     ABOUT,
     DUTIES,
     GENERAL,
@@ -19,7 +19,7 @@ from careerfit.posting import (
     find_title,
     heading_kind,
 )
-from careerfit.posting_report import posting_markdown
+from careerfit.postings.report import posting_markdown
 
 
 def analyse(bank, text: str, **kw):

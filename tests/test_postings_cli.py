@@ -14,7 +14,7 @@ from cli_helpers import assert_one_line_error, run, run_on_a_terminal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit.market_run import PARALLEL_MIN
+from careerfit.cli.market_run import PARALLEL_MIN
 
 POSTINGS = Path(__file__).parent / "postings"
 EXPECTED = tomllib.loads((POSTINGS / "expected.toml").read_text())["postings"]
@@ -207,7 +207,7 @@ def test_help_lists_postings_and_postings_never_imports_textual(tmp_path):
     h = run("postings", "--help")
     assert h.returncode == 0 and "--text-column" in h.stdout and "--title-column" in h.stdout
     code = (
-        "import sys\nfrom careerfit.cli import main\n"
+        "import sys\nfrom careerfit.cli.main import main\n"
         "main(['postings', sys.argv[1], '-o', sys.argv[2]])\n"
         "print('TEXTUAL', sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
     )

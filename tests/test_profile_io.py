@@ -10,10 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit.domain import PROFILE_SCHEMA, Profile
-from careerfit.errors import FileFormatError, ProfileError, SaveError
-from careerfit.profile_io import check_against_bank, dumps_profile, load_profile, profile_from_dict, save_profile
-from careerfit.tomlio import atomic_write, clean_stale_temps
+from careerfit.core.domain import PROFILE_SCHEMA, Profile
+from careerfit.core.errors import FileFormatError, ProfileError, SaveError
+from careerfit.formats.profile_io import (
+    check_against_bank,
+    dumps_profile,
+    load_profile,
+    profile_from_dict,
+    save_profile,
+)
+from careerfit.formats.tomlio import atomic_write, clean_stale_temps
 
 GOOD = """schema = 1
 name = "Ada"
@@ -221,7 +227,7 @@ def test_round_trip(tmp_path, monkeypatch, name, notes, hours, answers, role, ex
     )
     path = tmp_path / "rt.toml"
     save_profile(p, path)
-    cached = load_profile(path)  # what the save remembered (careerfit.cache)
+    cached = load_profile(path)  # what the save remembered (careerfit.formats.cache)
     with monkeypatch.context() as m:
         m.setenv("CAREERFIT_NO_CACHE", "1")
         again = load_profile(path)  # parsed and validated afresh

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from careerfit import session as session_mod
-from careerfit.domain import MAX_SITTINGS, Bank, Sitting
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.progress import area_changes, pick_sitting, thin, with_sitting
-from careerfit.session import Session
+from careerfit.core.domain import MAX_SITTINGS, Bank, Sitting
+from careerfit.core.progress import area_changes, pick_sitting, thin, with_sitting
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session import state as session_mod
+from careerfit.session.state import Session
 from tests.cli_helpers import assert_one_line_error, run
 
 

@@ -33,7 +33,7 @@ def test_check_example_is_real_output():
 
 def test_readme_counts_are_the_bank_s():
     """The area count, question count and quick-check size README states are the bank's."""
-    from careerfit.bank import load_bank
+    from careerfit.formats.bank import load_bank
 
     bank = load_bank()
     quick = sum(1 for q in bank.questions if q.quick)
@@ -84,7 +84,7 @@ def test_posting_from_stdin_with_a_profile_is_real_output():
 
 
 def test_area_table_is_the_bank_s():
-    from careerfit.bank import load_bank
+    from careerfit.formats.bank import load_bank
 
     bank = load_bank()
     rows = README.split("The built-in bank's areas", 1)[1].split("\n\n")[1].splitlines()[2:]

@@ -14,7 +14,9 @@ import pytest
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from careerfit import domain, lexicon, lexicon_file, models
+from careerfit.core import domain
+from careerfit.formats import lexicon_file, models
+from careerfit.postings import lexicon
 
 PAIRS: list[tuple[type[BaseModel], Any]] = [
     (models.AreaModel, domain.Area),

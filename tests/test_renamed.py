@@ -14,12 +14,15 @@ from pathlib import Path
 import pytest
 from cli_helpers import run
 
-from careerfit.bank import load_bank
-from careerfit.domain import Bank, Profile
-from careerfit.errors import BankError
-from careerfit.locations import builtin_bank
-from careerfit.profile_io import carry_renamed, load_profile, open_for_bank
-from careerfit.session import Session, draft_path, load_draft
+from careerfit.core.domain import Bank, Profile
+from careerfit.core.errors import BankError
+from careerfit.core.renamed import carry_renamed
+from careerfit.formats.bank import load_bank
+from careerfit.formats.locations import builtin_bank
+from careerfit.formats.profile_io import load_profile, open_for_bank
+from careerfit.session.drafts import load_draft
+from careerfit.session.paths import draft_path
+from careerfit.session.state import Session
 
 V1 = Path(__file__).resolve().parent / "data" / "profile_v1.toml"
 

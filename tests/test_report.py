@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from careerfit.domain import Profile
-from careerfit.report import bar, to_json, to_markdown
-from careerfit.scoring import assess
-from careerfit.text import md_escape
+from careerfit.core.domain import Profile
+from careerfit.core.report import bar, to_json, to_markdown
+from careerfit.core.scoring import assess
+from careerfit.core.text import md_escape
 
 HEADLINE = dict(ml=3, statistics=4, analysis=3, business=3, research=2, software=1, architecture=0, mlops=2,
                 data_eng=2, ai_apps=2)

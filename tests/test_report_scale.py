@@ -16,8 +16,8 @@ import sys
 
 import pytest
 
-from careerfit.domain import Bank, Profile, Question
-from careerfit.report import ignored_answers
+from careerfit.core.domain import Bank, Profile, Question
+from careerfit.core.report import ignored_answers
 
 QUESTIONS = 100_000
 ANSWERS = 20_000
@@ -51,10 +51,10 @@ def test_ignored_answers_builds_the_question_set_once(bank: Bank, monkeypatch: p
 
 _CHILD = f"""
 import json, sys
-from careerfit.bank import load_bank
-from careerfit.domain import Profile
-from careerfit.report import to_json, to_markdown
-from careerfit.scoring import assess
+from careerfit.formats.bank import load_bank
+from careerfit.core.domain import Profile
+from careerfit.core.report import to_json, to_markdown
+from careerfit.core.scoring import assess
 sys.path.insert(0, {os.path.dirname(__file__)!r})
 from test_report_scale import big_bank
 big = big_bank(load_bank(), {QUESTIONS})

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerfit.domain import Profile
-from careerfit.errors import UsageError
-from careerfit.scoring import assess, skill_scores, step_cost
+from careerfit.core.domain import Profile
+from careerfit.core.errors import UsageError
+from careerfit.core.scoring import assess, skill_scores, step_cost
 
 ALL_AREAS = ("ml", "ai_apps", "software", "architecture", "mlops", "data_eng", "statistics", "analysis",
              "research", "business", "llm_apps", "analytics_eng")
@@ -173,7 +173,7 @@ def test_fits_are_percentages_and_roles_sorted(bank, make_profile, levels):
 
 
 def _one_area_bank(n_questions: int = 100):
-    from careerfit.domain import Area, Bank, Question, Requirement, Role
+    from careerfit.core.domain import Area, Bank, Question, Requirement, Role
 
     area = Area(id="a", name="A", effort_hours=10, effort_rationale="test")
     qs = tuple(Question(id=f"a.q{i}", skill="a", text="?") for i in range(n_questions))
@@ -195,8 +195,8 @@ def test_a_role_shown_at_90_percent_is_within_reach():
 
 @pytest.mark.parametrize("bad", ["[nan, 1, 1, 1]", "[1, -1, 1, 1]", "[0, 1, 1, 1]", "[inf, 1, 1, 1]"])
 def test_step_multipliers_must_be_positive_and_finite(tmp_path, bad):
-    from careerfit.bank import load_bank
-    from careerfit.errors import BankError
+    from careerfit.core.errors import BankError
+    from careerfit.formats.bank import load_bank
 
     (tmp_path / "s.toml").write_text(f"[scoring]\nstep_multipliers = {bad}\n"
                                      '[[question]]\nid = "ml.x"\nskill = "ml"\ntext = "?"\n')

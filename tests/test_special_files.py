@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from cli_helpers import assert_one_line_error, run
 
-from careerfit import cache
-from careerfit.errors import FileFormatError
-from careerfit.tomlio import MAX_BYTES, read_bytes
+from careerfit.core.errors import FileFormatError
+from careerfit.formats import cache
+from careerfit.formats.tomlio import MAX_BYTES, read_bytes
 
 PROFILE = 'schema = 1\nname = "Ann"\n[answers]\n"ml.train_validate" = 3\n'
 
@@ -66,7 +66,7 @@ def test_report_on_a_profile_linked_to_dev_zero_is_one_line(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("kind", SPECIAL)
 def test_load_profile_refuses_a_special_profile(tmp_path: Path, kind: str) -> None:
-    from careerfit.profile_io import load_profile
+    from careerfit.formats.profile_io import load_profile
 
     make, problem = SPECIAL[kind]
     make(tmp_path / "p.toml")
@@ -112,7 +112,7 @@ def test_a_special_cache_file_is_a_miss(tmp_path: Path, isolated_home: Path, kin
 
 
 def test_a_cache_file_linked_to_another_file_never_overwrites_it(tmp_path: Path, isolated_home: Path) -> None:
-    from careerfit.bank import load_bank
+    from careerfit.formats.bank import load_bank
 
     folder = tmp_path / "bank"
     folder.mkdir()

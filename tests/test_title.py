@@ -7,9 +7,9 @@ import json
 import pytest
 from cli_helpers import assert_one_line_error, run
 
-from careerfit.errors import UsageError
-from careerfit.lexicon_file import load_lexicon
-from careerfit.titles import match_title
+from careerfit.core.errors import UsageError
+from careerfit.formats.lexicon_file import load_lexicon
+from careerfit.postings.titles import match_title
 
 #: Seed 000's list, spelled as there (en dash included), with the role each one means.
 SEED_000_VARIANTS = [

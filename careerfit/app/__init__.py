@@ -1,7 +1,7 @@
 """The Textual shell of careerfit. ``run`` imports Textual only when called, so importing
 this package (or the CLI) never pays for it.
 
-May import: anything; only this package imports Textual, and only ``careerfit.cli`` imports it (lazily).
+May import: anything; only this package imports Textual, and only ``careerfit.cli.main`` imports it (lazily).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from careerfit.domain import Bank
+    from careerfit.core.domain import Bank
 
 
 def run(profile_path: Path | None = None, bank: Bank | None = None) -> int:

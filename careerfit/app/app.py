@@ -4,6 +4,9 @@ It owns no scoring and no file formats: a ``Session`` (careerfit.session) holds 
 profile and saves it, the core computes every number. What lives here is wiring: which
 screen shows, when to ask for a path, how a failed save is reported, and that quitting,
 SIGTERM and SIGHUP save before the process ends.
+
+May import: Textual, the app's screens, widgets and messages, ``careerfit.session``, the core
+and the file formats; never the command line.
 """
 
 from __future__ import annotations
@@ -25,18 +28,14 @@ from textual.screen import Screen
 # where first used (their widgets' CSS costs start-up time), so a resumed profile's first
 # question appears sooner.
 from careerfit.app.screens.assessment import AssessmentScreen
-from careerfit.bank import load_bank
-from careerfit.domain import Bank
-from careerfit.errors import CareerfitError, SaveError
-from careerfit.session import (
-    DraftInfo,
-    Mode,
-    Session,
-    backup_of,
-    default_profile_path,
-    remember,
-    replaces_other_file,
-)
+from careerfit.core.domain import Bank
+from careerfit.core.errors import CareerfitError, SaveError
+from careerfit.formats.bank import load_bank
+from careerfit.session.drafts import DraftInfo
+from careerfit.session.modes import Mode
+from careerfit.session.paths import backup_of, default_profile_path, replaces_other_file
+from careerfit.session.recent import remember
+from careerfit.session.state import Session
 
 if TYPE_CHECKING:
     from careerfit.app.widgets.details_form import Details
@@ -71,7 +70,7 @@ class CareerfitApp(App[int]):
                timeout: float | None = None, markup: bool = True) -> None:
         """Every toast (screens' too: theirs call this) with control characters removed:
         messages name files, and a path may hold an escape sequence."""
-        from careerfit.text import clean_text
+        from careerfit.core.text import clean_text
 
         super().notify(clean_text(message), title=clean_text(title, single_line=True), severity=severity,
                        timeout=timeout, markup=markup)
@@ -97,12 +96,12 @@ class CareerfitApp(App[int]):
 
     def _apply_keymap(self) -> None:
         """The user's ``keymap.toml`` (binding id -> key); a broken one is shown, not fatal."""
-        from careerfit.locations import KEYMAP_FILE, user_data_dir
+        from careerfit.formats.locations import KEYMAP_FILE, user_data_dir
 
         path = user_data_dir() / KEYMAP_FILE
         if not path.exists():
             return  # the usual case: nothing more is imported just to list binding ids
-        from careerfit.keymap import load_keymap
+        from careerfit.formats.keymap import load_keymap
         try:
             keymap = load_keymap(path, known_binding_ids())
         except CareerfitError as exc:
@@ -114,13 +113,13 @@ class CareerfitApp(App[int]):
     def _apply_settings(self) -> None:
         """The theme chosen last time (``settings.toml``); a broken file: defaults and a notice.
         Every later theme change is written back."""
-        from careerfit.locations import SETTINGS_FILE, user_data_dir
+        from careerfit.formats.locations import SETTINGS_FILE, user_data_dir
 
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         path = user_data_dir() / SETTINGS_FILE
         if not path.exists():
             return  # the usual first run: pydantic is not imported just to find nothing
-        from careerfit.app_settings import load_settings
+        from careerfit.formats.app_settings import load_settings
 
         try:
             settings = load_settings(path)
@@ -135,7 +134,7 @@ class CareerfitApp(App[int]):
                             title="Settings not applied", severity="warning", markup=False, timeout=10)
 
     def _remember_theme(self, theme: object) -> None:
-        from careerfit.app_settings import AppSettings, save_settings, settings_path
+        from careerfit.formats.app_settings import AppSettings, save_settings, settings_path
 
         save_settings(settings_path(), AppSettings(theme=self.theme))
 
@@ -260,7 +259,7 @@ class CareerfitApp(App[int]):
             return
         name = s.profile.name or "unnamed"
         where = s.path.name if s.path is not None else "unsaved draft"
-        from careerfit.text import clean_text  # a file name may hold an escape sequence
+        from careerfit.core.text import clean_text  # a file name may hold an escape sequence
 
         self.sub_title = clean_text(f"{name} · {'NOT SAVED' if self.save_failed else where}", single_line=True)
 

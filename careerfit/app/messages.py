@@ -2,6 +2,8 @@
 
 Posted on a screen, a message bubbles to the app, so a screen never calls the app's
 methods for navigation and can be tested by the messages it posts.
+
+May import: Textual only.
 """
 
 from __future__ import annotations

@@ -19,9 +19,9 @@ from textual.pilot import Pilot
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.app.screens.welcome import WelcomeScreen
-from careerfit.domain import Bank
-from careerfit.profile_io import save_profile
-from careerfit.session import Session
+from careerfit.core.domain import Bank
+from careerfit.formats.profile_io import save_profile
+from careerfit.session.state import Session
 
 SIZE = (80, 24)
 NASTY_NAME = "Ann[/] [@click=app.quit]x[/] \x1b]0;T\x07 [b]bold[/b] $accent"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from careerfit.app.app import CareerfitApp
-from careerfit.domain import Bank
+from careerfit.core.domain import Bank
 
 
 @pytest.hookimpl(tryfirst=True)

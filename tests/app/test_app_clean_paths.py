@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.dialogs import ErrorPanel
-from careerfit.domain import Bank
+from careerfit.core.domain import Bank
 
 TITLE = "\x1b]0;pwned\x07"
 

@@ -11,8 +11,9 @@ from textual.widgets import Input
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
 from careerfit.app.screens.welcome import WelcomeScreen
-from careerfit.profile_io import load_profile
-from careerfit.session import draft_path, load_draft
+from careerfit.formats.profile_io import load_profile
+from careerfit.session.drafts import load_draft
+from careerfit.session.paths import draft_path
 
 MakeApp = Callable[..., CareerfitApp]
 

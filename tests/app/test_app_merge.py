@@ -9,9 +9,9 @@ from apphelpers import SIZE, record_notifications
 
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.assessment import AssessmentScreen
-from careerfit.domain import Bank, Profile
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session
+from careerfit.core.domain import Bank, Profile
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.state import Session
 
 MakeApp = Callable[..., CareerfitApp]
 

@@ -16,9 +16,10 @@ from textual.widgets import Button, Input, OptionList, TextArea
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.posting import PostingScreen, suggested_name
 from careerfit.app.screens.results import ResultsScreen
-from careerfit.domain import Bank
-from careerfit.posting_report import posting_report
-from careerfit.session import Session
+from careerfit.core.domain import Bank
+from careerfit.formats.lexicon_file import load_lexicon
+from careerfit.postings.report import posting_report
+from careerfit.session.state import Session
 
 MakeApp = Callable[..., CareerfitApp]
 POSTINGS = Path(__file__).parent.parent / "postings"
@@ -60,7 +61,7 @@ async def test_a_pasted_posting_shows_posting_reports_numbers_and_text_literally
         screen.query_one(TextArea).text = text
         await pilot.press("ctrl+r")
         await _done(pilot)
-        assert screen.report == posting_report(text, profile=app.session.profile, bank=bank)
+        assert screen.report == posting_report(text, profile=app.session.profile, bank=bank, lexicon=load_lexicon())
         role = bank.role(EXPECTED["ds_really_mle.md"]["role"]).name
         best = screen.analysis.likeness[0]
         shown = screen_text(app)
@@ -72,7 +73,8 @@ async def test_a_pasted_posting_shows_posting_reports_numbers_and_text_literally
         await _analyse(screen, pilot, "Friendly shoe shop seeks cheerful people.")
         assert "mentions no skill" in screen_text(app)
         assert app.is_running and app.screen is screen
-        assert screen.report == posting_report(text, profile=app.session.profile, bank=bank)  # still the last one
+        assert screen.report == posting_report(text, profile=app.session.profile, bank=bank,
+                                              lexicon=load_lexicon())  # still the last one
         # Markup in the posting is text: in the text area as typed, in the report as written.
         await _analyse(screen, pilot, NASTY_POSTING)
         shown = screen_text(app)
@@ -181,7 +183,7 @@ async def test_a_posting_is_read_off_the_ui_thread_which_stays_responsive(make_a
         assert len(gated.threads) == 1
         gated.gate.set()
         await _done(pilot)
-        assert screen.report == posting_report(text, profile=app.session.profile, bank=bank)
+        assert screen.report == posting_report(text, profile=app.session.profile, bank=bank, lexicon=load_lexicon())
         role = bank.role(EXPECTED["data_engineer.md"]["role"]).name
         assert f"Reads like {role}" in screen_text(app)
         assert "esc results" in _footer(app) and not screen.query_one("#analyse", Button).disabled

@@ -14,10 +14,10 @@ from careerfit.app.app import HANDLED_SIGNALS, CareerfitApp
 from careerfit.app.screens.dialogs import PathDialog
 from careerfit.app.screens.results import ResultsScreen
 from careerfit.app.screens.welcome import WelcomeScreen
-from careerfit.domain import Bank
-from careerfit.errors import SaveError
-from careerfit.scoring import Assessment
-from careerfit.session import Session
+from careerfit.core.domain import Bank
+from careerfit.core.errors import SaveError
+from careerfit.core.scoring import Assessment
+from careerfit.session.state import Session
 
 
 @pytest.mark.parametrize("error", [NotImplementedError, RuntimeError])

@@ -16,10 +16,10 @@ from careerfit.app.screens.results import ResultsScreen
 from careerfit.app.screens.settings import SettingsDialog
 from careerfit.app.screens.welcome import WelcomeScreen
 from careerfit.app.widgets.picker import Picker
-from careerfit.domain import MAX_HOURS, Bank
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session
-from careerfit.why import LEGEND
+from careerfit.core.domain import MAX_HOURS, Bank
+from careerfit.core.why import LEGEND
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.state import Session
 
 MakeApp = Callable[..., CareerfitApp]
 

@@ -12,8 +12,8 @@ from textual.widgets import Button, Input, TextArea
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
 from careerfit.app.screens.posting import PostingScreen, suggested_name
-from careerfit.domain import Bank
-from careerfit.profile_io import load_profile
+from careerfit.core.domain import Bank
+from careerfit.formats.profile_io import load_profile
 
 MakeApp = Callable[..., CareerfitApp]
 POSTINGS = Path(__file__).parent.parent / "postings"
@@ -83,7 +83,7 @@ async def test_posting_box_clears_and_ctrl_t_asks_before_replacing(make_app: Mak
 
 async def test_the_theme_is_remembered_and_a_broken_settings_file_is_shown(make_app: MakeApp,
                                                                            isolated_home: Path) -> None:
-    from careerfit.app_settings import AppSettings, load_settings
+    from careerfit.formats.app_settings import AppSettings, load_settings
 
     settings = isolated_home / "settings.toml"
     app = make_app()

@@ -13,9 +13,10 @@ from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
 from careerfit.app.screens.results import ResultsScreen
 from careerfit.app.screens.welcome import WelcomeScreen
-from careerfit.commands.report import build
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session, load_draft
+from careerfit.cli.commands.report import build
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.drafts import load_draft
+from careerfit.session.state import Session
 
 MakeApp = Callable[..., CareerfitApp]
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from careerfit.app.widgets.role_detail import role_detail
-from careerfit.domain import Sitting
-from careerfit.progress import since
-from careerfit.scoring import assess
+from careerfit.core.domain import Sitting
+from careerfit.core.progress import since
+from careerfit.core.scoring import assess
 
 
 def test_each_bar_says_how_its_area_moved_since_the_earlier_sitting(bank, make_profile):

@@ -10,11 +10,11 @@ from apphelpers import SIZE
 
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.results import ResultsScreen
-from careerfit.commands.report import build
-from careerfit.profile_io import save_profile
-from careerfit.session import Session
-from careerfit.text import md_escape
-from careerfit.why import LEGEND, pivot_label, why_pivot
+from careerfit.cli.commands.report import build
+from careerfit.core.text import md_escape
+from careerfit.core.why import LEGEND, pivot_label, why_pivot
+from careerfit.formats.profile_io import save_profile
+from careerfit.session.state import Session
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 HEADLINE = next(p for p in tomllib.loads((DATA / "personas_dev.toml").read_text(encoding="utf-8"))["persona"]

@@ -6,20 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.commands.report import build
-from careerfit.domain import Bank
-from careerfit.errors import SaveError
-from careerfit.profile_io import load_profile
-from careerfit.session import (
-    Session,
-    ago,
-    default_profile_path,
-    draft_path,
-    load_draft,
-    mode_of,
-    questions_for_mode,
-    recent_profiles,
-)
+from careerfit.cli.commands.report import build
+from careerfit.core.domain import Bank
+from careerfit.core.errors import SaveError
+from careerfit.formats.profile_io import load_profile
+from careerfit.session.drafts import load_draft
+from careerfit.session.modes import mode_of, questions_for_mode
+from careerfit.session.paths import default_profile_path, draft_path
+from careerfit.session.recent import ago, recent_profiles
+from careerfit.session.state import Session
 
 
 def test_quick_check_has_the_flagged_questions_and_covers_every_area(bank: Bank) -> None:
@@ -106,9 +101,9 @@ def test_a_broken_recent_list_is_empty_not_an_error(bank: Bank) -> None:
 
 
 def test_a_new_profile_has_the_limits_of_a_profile_file(bank: Bank) -> None:
-    from careerfit.domain import MAX_NAME
-    from careerfit.errors import ProfileError
-    from careerfit.profile_io import profile_from_dict
+    from careerfit.core.domain import MAX_NAME
+    from careerfit.core.errors import ProfileError
+    from careerfit.formats.profile_io import profile_from_dict
 
     too_long = "\x1b" + "a" * MAX_NAME  # over the limit as typed, under it once cleaned
     with pytest.raises(ProfileError):

@@ -5,18 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from careerfit.domain import Bank
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import (
-    MAX_SLUG,
-    Session,
-    backup_of,
-    default_profile_path,
-    draft_path,
-    load_draft,
-    recent_profiles,
-    replaces_other_file,
-)
+from careerfit.core.domain import Bank
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.drafts import load_draft
+from careerfit.session.paths import MAX_SLUG, backup_of, default_profile_path, draft_path, replaces_other_file
+from careerfit.session.recent import recent_profiles
+from careerfit.session.state import Session
 
 
 def _bak(path: Path) -> Path:
@@ -149,7 +143,8 @@ def test_replacing_another_file_is_detected_but_not_ones_own(tmp_path: Path) -> 
 
 
 def test_quitting_a_new_session_before_any_answer_keeps_the_earlier_draft(bank) -> None:
-    from careerfit.session import Session, load_draft
+    from careerfit.session.drafts import load_draft
+    from careerfit.session.state import Session
 
     old = Session.new(bank, name="Old", mode="quick")
     for q in old.questions[:3]:
@@ -173,7 +168,8 @@ def _archive_drafts(bank: Bank, count: int) -> list[Path]:
 
 
 def test_drafts_never_push_real_profiles_off_the_recent_list(bank: Bank, tmp_path: Path) -> None:
-    from careerfit.session import MAX_DRAFTS_SHOWN, MAX_RECENT
+    from careerfit.session.drafts import MAX_DRAFTS_SHOWN
+    from careerfit.session.recent import MAX_RECENT
 
     real = []
     for i in range(MAX_RECENT):
@@ -191,7 +187,7 @@ def test_recent_entries_say_opened_or_saved_truthfully(bank: Bank, tmp_path: Pat
     import os
     import time
 
-    from careerfit.session import remember
+    from careerfit.session.recent import remember
 
     path = tmp_path / "ada.toml"
     s = Session.new(bank, name="Ada")
@@ -207,7 +203,7 @@ def test_recent_entries_say_opened_or_saved_truthfully(bank: Bank, tmp_path: Pat
 
 
 def test_old_drafts_are_kept_until_asked_and_empty_ones_go(bank: Bank) -> None:
-    from careerfit.session import MAX_DRAFTS, archived_drafts, discard_drafts, stale_drafts
+    from careerfit.session.drafts import MAX_DRAFTS, archived_drafts, discard_drafts, stale_drafts
 
     drafts = _archive_drafts(bank, MAX_DRAFTS + 2)
     assert len(drafts) == MAX_DRAFTS + 2  # each holds an answer saved nowhere else: none deleted

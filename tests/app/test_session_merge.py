@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.domain import Bank
-from careerfit.merge import merge_profiles
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session
+from careerfit.core.domain import Bank
+from careerfit.core.merge import merge_profiles
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.state import Session
 
 
 def _two_windows(bank: Bank, tmp_path: Path) -> tuple[Path, Session, Session]:
@@ -76,8 +76,8 @@ CHILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from careerfit.bank import load_bank
-    from careerfit.session import Session
+    from careerfit.formats.bank import load_bank
+    from careerfit.session.state import Session
 
     session = Session.resume(load_bank(), Path(sys.argv[1]))
     print("ready", flush=True)
@@ -119,8 +119,8 @@ def test_a_save_waits_for_the_lock_and_gives_up_cleanly(bank: Bank, tmp_path: Pa
     fcntl = pytest.importorskip("fcntl")
     import os
 
-    from careerfit import profile_io
-    from careerfit.errors import SaveError
+    from careerfit.core.errors import SaveError
+    from careerfit.formats import profile_io
 
     path, first, _ = _two_windows(bank, tmp_path)
     before = path.read_bytes()
@@ -150,7 +150,8 @@ def test_settings_changed_in_both_keep_this_windows_and_say_so(bank: Bank, tmp_p
 
 
 def test_two_windows_on_one_draft_keep_every_answer(bank: Bank) -> None:
-    from careerfit.session import draft_path, load_draft
+    from careerfit.session.drafts import load_draft
+    from careerfit.session.paths import draft_path
 
     start = Session.new(bank, name="Ada")
     start.set_answer(bank.questions[0].id, 1)
@@ -165,7 +166,7 @@ def test_two_windows_on_one_draft_keep_every_answer(bank: Bank) -> None:
 
 
 def test_a_new_assessment_in_another_window_does_not_take_this_drafts_answers(bank: Bank) -> None:
-    from careerfit.session import draft_path
+    from careerfit.session.paths import draft_path
 
     a = Session.new(bank, name="A")
     a.set_answer(bank.questions[0].id, 1)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.commands.report import build
-from careerfit.domain import Bank
-from careerfit.errors import SaveError, UsageError
-from careerfit.posting import PostingError
-from careerfit.posting_report import posting_report
-from careerfit.session import Session
+from careerfit.cli.commands.report import build
+from careerfit.core.domain import Bank
+from careerfit.core.errors import SaveError, UsageError
+from careerfit.formats.lexicon_file import load_lexicon
+from careerfit.postings.reader import PostingError
+from careerfit.postings.report import posting_report
+from careerfit.session.state import Session
 
 POSTINGS = Path(__file__).parent.parent / "postings"
 
@@ -29,7 +30,7 @@ def test_the_analysis_is_posting_reports_text(bank: Bank) -> None:
     s = _session(bank)
     text = (POSTINGS / "ds_really_mle.md").read_text(encoding="utf-8")
     analysis, report = s.analyse_posting(text)
-    assert report == posting_report(text, profile=s.profile, bank=bank)
+    assert report == posting_report(text, profile=s.profile, bank=bank, lexicon=load_lexicon())
     assert analysis.reads_like == "ml_engineer"
 
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
-from careerfit.errors import ProfileError
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session, questions_for_mode
+from careerfit.core.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
+from careerfit.core.errors import ProfileError
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.modes import questions_for_mode
+from careerfit.session.state import Session
 
 
 def _saved(bank: Bank, tmp_path: Path, mode: str = "quick") -> Session:
@@ -79,7 +80,7 @@ def test_open_questions_after_a_quick_check_and_for_new_areas(bank: Bank, tmp_pa
 
 
 def test_a_long_name_gives_a_file_name_cut_between_words() -> None:
-    from careerfit.session import MAX_SLUG, profile_slug
+    from careerfit.session.paths import MAX_SLUG, profile_slug
 
     name = "Maria Guadalupe Fernandez de la Concepcion Rodriguez Villanueva y Montenegro"
     slug = profile_slug(name)

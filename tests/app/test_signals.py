@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.domain import Bank
-from careerfit.profile_io import load_profile, save_profile
-from careerfit.session import Session
+from careerfit.core.domain import Bank
+from careerfit.formats.profile_io import load_profile, save_profile
+from careerfit.session.state import Session
 
 pty = pytest.importorskip("pty")
 

@@ -24,9 +24,9 @@ from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.dialogs import ErrorPanel, PathDialog
 from careerfit.app.screens.posting import PostingScreen
 from careerfit.app.widgets.picker import Picker
-from careerfit.domain import Bank
-from careerfit.profile_io import save_profile
-from careerfit.session import Session
+from careerfit.core.domain import Bank
+from careerfit.formats.profile_io import save_profile
+from careerfit.session.state import Session
 
 NARROW = (40, 12)
 #: Per-area levels of the fixed data scientist, by the area's place in the bank: strong in

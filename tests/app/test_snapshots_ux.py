@@ -15,9 +15,9 @@ from textual.pilot import Pilot
 
 from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.posting import PostingScreen
-from careerfit.domain import Bank
-from careerfit.profile_io import save_profile
-from careerfit.session import Session
+from careerfit.core.domain import Bank
+from careerfit.formats.profile_io import save_profile
+from careerfit.session.state import Session
 
 
 def _profile(bank: Bank, folder: Path) -> Path:

@@ -10,7 +10,7 @@ from careerfit.app.app import CareerfitApp
 from careerfit.app.screens.assessment import AssessmentScreen
 from careerfit.app.screens.welcome import WelcomeScreen
 from careerfit.app.widgets.picker import Picker, PickerList
-from careerfit.domain import Bank
+from careerfit.core.domain import Bank
 
 MakeApp = Callable[..., CareerfitApp]
 

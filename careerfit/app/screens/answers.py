@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from careerfit.session import Session
+from careerfit.session.state import Session
 
 #: Characters of a question shown on its line (the whole text is on the question screen).
 TEXT_WIDTH = 52

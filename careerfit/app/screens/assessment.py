@@ -20,8 +20,8 @@ from careerfit.app.widgets.area_list import AreaList
 from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.progress_line import ProgressLine
 from careerfit.app.widgets.question_card import QuestionCard
-from careerfit.domain import Question
-from careerfit.session import Session, Undo
+from careerfit.core.domain import Question
+from careerfit.session.state import Session, Undo
 
 
 class AssessmentScreen(FreshScreen[None]):

@@ -15,9 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from careerfit.errors import CareerfitError
-from careerfit.session import expand_path
-from careerfit.text import clean_text
+from careerfit.core.errors import CareerfitError
+from careerfit.core.text import clean_text
+from careerfit.session.paths import expand_path
 
 
 class PathDialog(ModalScreen[Path | None]):

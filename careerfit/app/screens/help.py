@@ -1,7 +1,7 @@
 """Help for the screen underneath: its keys as they are bound now, and what the words mean.
 
 The keys are read from the screen's live bindings (``Screen.active_bindings``), so a key
-moved in ``keymap.toml`` shows where it is; the results' words are ``careerfit.why.LEGEND``,
+moved in ``keymap.toml`` shows where it is; the results' words are ``careerfit.core.why.LEGEND``,
 the same text the results screen shows.
 """
 
@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
-from careerfit.why import LEGEND
+from careerfit.core.why import LEGEND
 
 _RANGE = re.compile(r"\w-\w")
 

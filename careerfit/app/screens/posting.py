@@ -12,7 +12,7 @@ renderable, and terminal hyperlinks are off, so a posting cannot add links or st
 The analysis runs in a thread worker, so a long paste never freezes the screen: the status
 says it is reading, Escape cancels. Python cannot stop a running thread, so cancelling
 abandons the reading (its result is dropped when it ends) and the screen is usable at once;
-analysis is linear in the text (``careerfit.markup``), so an abandoned one does not linger.
+analysis is linear in the text (``careerfit.postings.markup``), so an abandoned one does not linger.
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ from textual.worker import Worker, WorkerState
 
 from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
-from careerfit.errors import CareerfitError, UsageError
-from careerfit.session import Session
+from careerfit.core.errors import CareerfitError, UsageError
+from careerfit.session.state import Session
 
 if TYPE_CHECKING:
-    from careerfit.posting import PostingAnalysis
+    from careerfit.postings.reader import PostingAnalysis
 
 #: Text -> (analysis, report Markdown); ``Session.analyse_posting`` unless a test passes its own.
 Analyser: TypeAlias = "Callable[[str], tuple[PostingAnalysis, str]]"

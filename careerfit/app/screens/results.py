@@ -19,13 +19,13 @@ from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.footer import Footer
 from careerfit.app.widgets.role_detail import RoleDetail
 from careerfit.app.widgets.role_list import RoleList
-from careerfit.domain import Role
-from careerfit.errors import ProfileError
-from careerfit.progress import Progress, since
-from careerfit.scoring import Assessment
-from careerfit.session import Session
-from careerfit.targets import TARGET_PREFIX
-from careerfit.why import LEGEND
+from careerfit.core.domain import Role
+from careerfit.core.errors import ProfileError
+from careerfit.core.progress import Progress, since
+from careerfit.core.scoring import Assessment
+from careerfit.core.why import LEGEND
+from careerfit.formats.targets import TARGET_PREFIX
+from careerfit.session.state import Session
 
 
 class ResultsScreen(FreshScreen[None]):

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from careerfit.app.widgets.details_form import Details, DetailsForm
-from careerfit.errors import ProfileError
-from careerfit.session import Session
+from careerfit.core.errors import ProfileError
+from careerfit.session.state import Session
 
 
 class SettingsDialog(ModalScreen[Details | None]):

@@ -20,10 +20,11 @@ from textual.widgets.option_list import Option
 from careerfit.app.screens.base import FreshScreen
 from careerfit.app.widgets.details_form import Details, DetailsForm
 from careerfit.app.widgets.footer import Footer
-from careerfit.domain import Bank
-from careerfit.errors import ProfileError
-from careerfit.session import DraftInfo, RecentEntry, ago, load_draft, recent_profiles
-from careerfit.text import clean_text
+from careerfit.core.domain import Bank
+from careerfit.core.errors import ProfileError
+from careerfit.core.text import clean_text
+from careerfit.session.drafts import DraftInfo, load_draft
+from careerfit.session.recent import RecentEntry, ago, recent_profiles
 
 TAGLINE = "Which role fits you today, and what is the easiest pivot from here?"
 

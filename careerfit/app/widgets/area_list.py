@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from careerfit.session import Session
+from careerfit.session.state import Session
 
 
 class AreaList(OptionList):

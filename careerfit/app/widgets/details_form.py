@@ -1,8 +1,8 @@
 """The profile's details as a form: name, current role, weekly hours and mode.
 
 One definition for the welcome screen and the settings dialog: the same fields, the same
-limits (``careerfit.domain``'s, which ``ProfileModel`` applies to a file) and the same
-reading of what was typed, checked by ``careerfit.session.check_details``.
+limits (``careerfit.core.domain``'s, which ``ProfileModel`` applies to a file) and the same
+reading of what was typed, checked by ``careerfit.session.modes.check_details``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from textual.content import Content
 from textual.widgets import Input, Label
 
 from careerfit.app.widgets.picker import Picker
-from careerfit.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
-from careerfit.errors import ProfileError
-from careerfit.session import Mode, check_details, questions_for_mode
+from careerfit.core.domain import MAX_HOURS, MAX_NAME, MIN_HOURS, Bank
+from careerfit.core.errors import ProfileError
+from careerfit.session.modes import Mode, check_details, questions_for_mode
 
 #: Characters an hours value can take as typed ("100", "7.5").
 HOURS_WIDTH = len(f"{MAX_HOURS:g}") + 2

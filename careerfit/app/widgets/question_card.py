@@ -32,7 +32,7 @@ from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from careerfit.domain import Area, Question
+from careerfit.core.domain import Area, Question
 
 #: What ``OptionList.set_options`` takes (Textual's own alias lives in a private module).
 OptionListContent: TypeAlias = "Option | VisualType | None"

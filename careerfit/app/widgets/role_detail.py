@@ -9,17 +9,17 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from careerfit.domain import Bank
-from careerfit.progress import Progress
-from careerfit.report import bar, effort_text, level_text
-from careerfit.scoring import Assessment, strengths
-from careerfit.text import plural
-from careerfit.why import pivot_label, short_list, why_pivot
+from careerfit.core.domain import Bank
+from careerfit.core.progress import Progress
+from careerfit.core.report import bar, effort_text, level_text
+from careerfit.core.scoring import Assessment, strengths
+from careerfit.core.text import plural
+from careerfit.core.why import pivot_label, short_list, why_pivot
 
 
 def role_detail(bank: Bank, a: Assessment, role_id: str, progress: Progress | None = None) -> Content:
     """``a`` must be assessed with ``role_id`` as its focus (the pivot or a target); with
-    ``progress`` (``careerfit.progress.since``), each bar says how the area moved since then."""
+    ``progress`` (``careerfit.core.progress.since``), each bar says how the area moved since then."""
     s = a.role(role_id)
     role = bank.role(role_id)
     is_pivot = role_id == a.pivot and not a.focus_is_target

@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from careerfit.domain import Bank
-from careerfit.report import fit_bar
-from careerfit.scoring import Assessment
+from careerfit.core.domain import Bank
+from careerfit.core.report import fit_bar
+from careerfit.core.scoring import Assessment
 
 #: (role id, name, fit) of a saved target.
 TargetLine = tuple[str, str, float]
