@@ -96,6 +96,7 @@ async def posting_analysed(pilot: Pilot) -> None:
     screen.query_one("#posting-text", TextArea).load_text(POSTING)
     await app.run_action("screen.analyse")
     await app.workers.wait_for_complete()
+    await pilot.pause()  # the worker's result is shown by a message handled after it ends
 
 
 async def save_as(pilot: Pilot) -> None:
