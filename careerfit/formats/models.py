@@ -222,7 +222,9 @@ class ProfileModel(BaseModel):
 
     schema_: StrictInt = Field(_PROFILE["schema"], alias="schema", description="File format version.")
     name: Line = Field(_PROFILE["name"], max_length=MAX_NAME, description="The person's name, shown in the report.")
-    current_role: Id | None = Field(_PROFILE["current_role"], description="Declared role id; none declared means no role is assumed (the pivot is the easiest role to get into).")
+    current_role: Id | None = Field(
+        _PROFILE["current_role"],
+        description="Declared role id; with none, no role is assumed (the pivot is the easiest role to get into).")
     hours_per_week: Annotated[StrictInt | StrictFloat, Field(ge=MIN_HOURS, le=MAX_HOURS)] = Field(
         _PROFILE["hours_per_week"], description="Hours a week for learning; turns effort hours into weeks."
     )
