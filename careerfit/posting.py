@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from careerfit.domain import MAX_LEVEL, Bank, Profile, Requirement, Role, Source
 from careerfit.errors import CareerfitError
-from careerfit.lexicon import Hit, Lexicon, SectionRules
+from careerfit.lexicon import WORK_AREA, Hit, Lexicon, SectionRules
 from careerfit.markup import heading_text, html_to_lines
 from careerfit.role_fit import assess_role
 from careerfit.scoring import Assessment
@@ -60,6 +60,10 @@ MIN_SHARE = 0.08
 TITLE_PRIOR = 0.2
 #: The posting's areas enter the comparison as (share of the strongest area) ** SHARE_POWER.
 SHARE_POWER = 0.5
+#: What a mention of a domain area (machine learning, ...) counts in a sentence of platform work
+#: ("build the infrastructure that trains ML models"): the platform serves models, so the job
+#: asks to know what they need, not to build them; the lexicon's ``[work]`` says which sentences.
+DOMAIN_WEIGHT = 0.5
 #: Paragraphs of this many words or more count once however often they are repeated.
 REPEAT_WORDS = 8
 POSTING_ROLE_ID = "posting"
@@ -89,6 +93,7 @@ class AreaDemand:
     importance: int
     terms: tuple[tuple[str, int], ...]  # (term, count), most mentioned first
     phrases: tuple[str, ...]  # level phrases that set the level
+    domain: int = 0  # mentions in platform sentences, counted at DOMAIN_WEIGHT
 
     @property
     def nice_only(self) -> bool:
@@ -309,17 +314,35 @@ def _seg_of(seg: _Segments, pos: int) -> int:
     return max(bisect_right(seg.starts, pos) - 1, 0)
 
 
-def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: float | None = None
-             ) -> dict[str, AreaDemand]:
+@lru_cache(maxsize=8)
+def _platform_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
+    """(area, term) of the terms marked ``work = "platform"``."""
+    return frozenset((area, t.term) for area, terms in lexicon.areas.items() for t in terms if t.work == "platform")
+
+
+def _platform_segments(hits: list[Hit], marks: list[Hit], seg: _Segments, lexicon: Lexicon) -> frozenset[int]:
+    """The sentences and bullets that build or run something others use: a ``[work]`` platform
+    word or a platform term in them."""
+    platform = _platform_terms(lexicon)
+    return frozenset([*(_seg_of(seg, h.start) for h in marks),
+                      *(_seg_of(seg, h.start) for h in hits if (h.area, h.term) in platform)])
+
+
+def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: float | None = None,
+             platform: frozenset[int] = frozenset(), domain: tuple[str, ...] = ()) -> dict[str, AreaDemand]:
     weights = SECTION_WEIGHT if about_weight is None else {**SECTION_WEIGHT, ABOUT: about_weight}
     governing = _phrase_levels(hits, phrases, seg)
     acc: dict[str, dict] = {}
     for h, lv in zip(hits, governing, strict=True):
         s = _seg_of(seg, h.start)
         section = seg.sections[s] if seg.sections else GENERAL
-        a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
+        a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0, "domain": 0,
                                     "terms": Counter(), "levels": [], "phrases": set()})
-        a["score"] += h.weight * weights[section]
+        weight = h.weight * weights[section]
+        if s in platform and h.area in domain:
+            weight *= DOMAIN_WEIGHT
+            a["domain"] += 1
+        a["score"] += weight
         a["n"] += 1
         a["terms"][h.term] += 1
         if section == NICE:
@@ -335,7 +358,7 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: 
         return {}
     top = max(a["score"] for a in acc.values())
     if top <= 0:  # every mention is in about-text: better read it than nothing
-        return _demands(hits, phrases, seg, SECTION_WEIGHT[GENERAL]) if about_weight is None else {}
+        return _demands(hits, phrases, seg, SECTION_WEIGHT[GENERAL], platform, domain) if about_weight is None else {}
     out: dict[str, AreaDemand] = {}
     for area, a in acc.items():
         share = a["score"] / top
@@ -354,7 +377,7 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: 
         level = max(1, min(MAX_LEVEL, level))
         terms = tuple(sorted(a["terms"].items(), key=lambda t: (-t[1], t[0])))
         out[area] = AreaDemand(area, a["score"], a["n"], a["main"], a["nice"], a["about"], level, importance,
-                               terms, tuple(sorted(a["phrases"])))
+                               terms, tuple(sorted(a["phrases"])), a["domain"])
     return out
 
 
@@ -405,12 +428,14 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text, rules)
     text = drop_repeats(text)
     hits, phrases, boilerplate, nice = lexicon.read_posting(text)
+    marks = [h for h in hits if h.area == WORK_AREA]
     known = {a.id for a in bank.areas}
     hits = [h for h in hits if h.area in known]
     if not hits:
         raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
     seg = _segments(text, rules, boilerplate, nice)
-    demands = _demands(hits, phrases, seg)
+    platform = _platform_segments(hits, marks, seg, lexicon)
+    demands = _demands(hits, phrases, seg, platform=platform, domain=lexicon.work.domain)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
         all_titles = tuple(match_title(found_title, bank, lexicon)) if found_title else ()

@@ -1,4 +1,4 @@
-"""How real postings' messy structure is read: headings, boilerplate, repeats, people, the title prior."""
+"""How real postings' messy structure is read: headings, boilerplate, repeats, people, platform work, the title prior."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from careerfit.errors import FileFormatError
 from careerfit.lexicon_file import build_lexicon, load_lexicon
 from careerfit.posting import (
     ABOUT,
+    DOMAIN_WEIGHT,
     DUTIES,
     GENERAL,
     NICE,
@@ -78,6 +79,34 @@ def test_people_named_in_a_posting_are_not_skills(bank):
     a = analyse(bank, text)
     assert "ml" not in a.demands
     assert "platform for other teams" in dict(a.demands["mlops"].terms)
+
+
+def test_machine_learning_named_as_what_a_platform_serves_counts_less(bank):
+    """The same ML words count half in a sentence of platform work ("infrastructure", a platform term)."""
+    model = "## What you'll do\n- Train and evaluate deep learning models with PyTorch for our product.\n"
+    platform = "## What you'll do\n- Run the infrastructure that trains deep learning models with PyTorch.\n"
+    a, b = analyse(bank, model), analyse(bank, platform)
+    assert (a.demands["ml"].domain, b.demands["ml"].domain) == (0, 2)
+    assert b.demands["ml"].mentions == a.demands["ml"].mentions
+    assert b.demands["ml"].score == pytest.approx(a.demands["ml"].score * DOMAIN_WEIGHT)
+    # a platform term marks its sentence too; a sentence without one is untouched
+    k8s = analyse(bank, "## Duties\n- Kubernetes for deep learning models.\n- PyTorch models.\n")
+    assert k8s.demands["ml"].domain == 1 and k8s.demands["ml"].mentions == 2
+    assert "infrastructure" not in str(b.demands)  # the platform word itself counts for no area
+
+
+def test_the_work_table_is_validated_and_inherited(tmp_path: Path):
+    with pytest.raises(FileFormatError, match="domain area 'colour'"):
+        build_lexicon([("lex.toml", {"lexicon": {"ml": {"terms": [{"term": "PyTorch"}]}},
+                                     "work": {"platform": ["tooling"], "domain": ["colour"]}})])
+    with pytest.raises(FileFormatError, match="repeats"):
+        build_lexicon([("lex.toml", {"lexicon": {"ml": {"terms": [{"term": "tooling"}]}},
+                                     "work": {"platform": ["Tooling"], "domain": ["ml"]}})])
+    with pytest.raises(FileFormatError, match="work"):
+        build_lexicon([("lex.toml", {"lexicon": {"ml": {"terms": [{"term": "PyTorch", "work": "model"}]}}})])
+    (tmp_path / "lexicon.toml").write_text('[lexicon.ml]\nterms = [{ term = "PyTorch" }]\n')
+    own = load_lexicon(tmp_path)  # a lexicon of terms only reads platform sentences the built-in way
+    assert own.work.platform == load_lexicon().work.platform and own.work.domain == ("ml",)
 
 
 def test_the_title_is_evidence_beside_the_content(bank):
