@@ -1,4 +1,4 @@
-"""How real postings' messy structure is read: headings, boilerplate, repeats, people, platform work, the title prior."""
+"""How real postings' messy structure is read: headings, boilerplate, repeats, people, platform work, title."""
 
 from __future__ import annotations
 
