@@ -72,6 +72,11 @@ PHRASE_REACH = 60
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d+[.)])\s+")
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(.+)$", re.IGNORECASE)
+#: A run-in label: a few words and a colon opening a line ("Nice to have: Spark; dbt"), matched
+#: on the line's first ``RUN_IN_CHARS`` characters only.
+_RUN_IN = re.compile(r"(?:(?:[-*+•·▪◦‣]|\d+[.)])\s+)?([^:\n]{3,40}):\s+\S")
+RUN_IN_WORDS = 5
+RUN_IN_CHARS = 60
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
 
 
@@ -265,15 +270,26 @@ def _segments(text: str, rules: SectionRules, boilerplate: list[Hit], nice: list
             sections.append(ABOUT)
         else:
             offsets = [0] + [m.end() for m in _SENTENCE_END.finditer(line)]
+            line_kind = _run_in_kind(line, rules) or current
             for i, off in enumerate(offsets):
                 end = offsets[i + 1] if i + 1 < len(offsets) else len(line)
-                kind = current
+                kind = line_kind
                 if kind in (REQUIRED, DUTIES, GENERAL) and _has(marks, pos + off, pos + end):
                     kind = NICE
                 starts.append(pos + off)
                 sections.append(kind)
         pos += len(line)
     return _Segments(starts, sections)
+
+
+def _run_in_kind(line: str, rules: SectionRules) -> str | None:
+    """The section a run-in label gives its whole line ("Nice to have: LLMs; GNNs." is nice to
+    the end of the line, past its sentence breaks), or None for a line without one."""
+    m = _RUN_IN.match(line.lstrip()[:RUN_IN_CHARS])
+    if m is None or len(m.group(1).split()) > RUN_IN_WORDS:
+        return None
+    kind = heading_kind(m.group(1), rules)
+    return None if kind == GENERAL else kind
 
 
 def _has(starts: list[int], lo: int, hi: int) -> bool:

@@ -62,6 +62,14 @@ def test_inline_nice_phrases_come_from_the_lexicon(bank):
     assert a.demands["mlops"].nice_only and a.demands["mlops"].nice == 2
 
 
+def test_a_run_in_label_gives_its_kind_to_the_whole_line(bank):
+    text = ("Data Engineer\n\n## Requirements\n- Spark and Airflow in production.\n"
+            "Nice to have: Kafka streams. Docker images; Kubernetes.\n- Note: Snowflake. dbt.\n")
+    a = analyse(bank, text)
+    assert a.demands["mlops"].nice_only and a.demands["data_eng"].nice == 1  # every sentence of the line
+    assert a.demands["data_eng"].main == 3 and a.demands["analytics_eng"].main == 1  # "Note:" is no kind
+
+
 def test_repeated_paragraphs_count_once(bank):
     para = "We build Spark and Kafka pipelines that move billions of events every single day."
     text = f"Data Engineer\n\n{para}\n\n## Requirements\n- Airflow.\n\n{para}\n"
