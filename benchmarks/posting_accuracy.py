@@ -9,8 +9,9 @@ files. Each posting is read twice, as a user would:
 - **content**: ``analyse_posting`` on the file's text, exactly what ``careerfit posting FILE``
   reports as "Reads like";
 - **title only**: the best role of ``careerfit title`` on the labelled title;
-- **content alone**: the role whose content similarity is highest, before the title is added
-  as evidence (what the reader would say if the posting had no title).
+- **content alone**: the role the content's own evidence ranks first (the similarity of its
+  areas, plus the platform-work points), before the title is added as evidence (what the
+  reader would say if the posting had no title).
 
 A reading is right when it is the label or the ``also`` role. Postings labelled with a role
 the bank does not have are skipped and named. The figures are printed per
@@ -89,7 +90,7 @@ def measure(folder: Path, bank_dir: Path | None = None) -> dict[str, Any]:
         try:
             analysis = analyse_posting(text, bank, lexicon, source=item.file)
             content = analysis.reads_like
-            alone = min(analysis.likeness, key=lambda x: (-x.similarity, x.role_id)).role_id
+            alone = min(analysis.likeness, key=lambda x: (-(x.similarity + x.platform), x.role_id)).role_id
             top = [(x.role_id, round(x.score, 1)) for x in analysis.likeness[:3]]
             margin = (max(x.score for x in analysis.likeness if x.role_id in ok)
                       - max(x.score for x in analysis.likeness if x.role_id not in ok))

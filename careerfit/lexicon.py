@@ -94,11 +94,13 @@ class WorkRules:
     Platform postings are written with the words of model work ("infrastructure for training
     ML models"). A sentence with a ``platform`` word ("infrastructure", "tooling") or a term
     marked ``work = "platform"`` builds or runs something others use; mentions of the
-    ``domain`` areas there name what it serves, not what the job does.
+    ``domain`` areas there name what it serves, not what the job does, and the share of the
+    posting in such sentences is evidence for ``role``, the role whose job is platform work.
     """
 
     platform: tuple[str, ...] = ()
     domain: tuple[str, ...] = ()
+    role: str = ""
     why: str = ""
 
 

@@ -115,6 +115,7 @@ class WorkRulesModel(_FileModel):
 
     platform: tuple[Spelling, ...] = _WORK["platform"]
     domain: tuple[Id, ...] = _WORK["domain"]
+    role: Annotated[str, Field(max_length=80)] = _WORK["role"]
     why: Block = _WORK["why"]
 
 

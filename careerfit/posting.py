@@ -46,7 +46,7 @@ from careerfit.markup import heading_text, html_to_lines
 from careerfit.role_fit import assess_role
 from careerfit.scoring import Assessment
 from careerfit.text import clean_text
-from careerfit.titles import MAX_TITLE, TitleMatch, clean_title, cosine, match_title, role_vector
+from careerfit.titles import MAX_TITLE, ROLE_NOUNS, TitleMatch, clean_title, cosine, match_title, role_vector
 
 REQUIRED, DUTIES, GENERAL, NICE, ABOUT = "required", "duties", "general", "nice", "about"
 #: About-the-company text (blurbs, benefits, equal-opportunity and employment conditions) is
@@ -58,6 +58,11 @@ MIN_SHARE = 0.08
 #: How much the title adds to a role's similarity, times its title score (0-1): the title is
 #: evidence beside the content (a prior), not only a tie-breaker; 0 reads the content alone.
 TITLE_PRIOR = 0.2
+#: How much platform work adds to the role the lexicon's ``[work]`` names, times the share (0-1)
+#: of what the posting asks that sits in platform sentences: who the work is for is evidence
+#: beside the areas, which read the same for model and platform work. Half the title's weight:
+#: a sentence's kind is indirect evidence.
+PLATFORM_PRIOR = 0.1
 #: The posting's areas enter the comparison as (share of the strongest area) ** SHARE_POWER.
 SHARE_POWER = 0.5
 #: What a mention of a domain area (machine learning, ...) counts in a sentence of platform work
@@ -109,8 +114,9 @@ class AreaDemand:
 class RoleLikeness:
     role_id: str
     name: str
-    similarity: float  # 0-100, content only
-    score: float  # similarity + TITLE_PRIOR x title score; the ranking key
+    similarity: float  # 0-100, the content's areas only
+    score: float  # similarity + TITLE_PRIOR x title score + platform points; the ranking key
+    platform: float = 0.0  # points added for platform work (PLATFORM_PRIOR x platform share x 100)
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,10 @@ class PostingAnalysis:
     differences: tuple[Difference, ...]
     role: Role
     sections: dict[str, int] = field(default_factory=dict)
+    #: Share (0-1) of the counted mention weight in sentences of platform work, and the platform
+    #: words and terms found there (most frequent first): the evidence for ``RoleLikeness.platform``.
+    platform_share: float = 0.0
+    platform_evidence: tuple[tuple[str, int], ...] = ()
 
     @property
     def reads_like(self) -> str:
@@ -237,7 +247,10 @@ def find_title(text: str, rules: SectionRules) -> str:
         first = heading_text(lines[0])
         candidate = lines[0] if first is None else first
         candidate = candidate.strip(" *_#:")
-        if 0 < len(candidate.split()) <= 12 and heading_kind(candidate, rules) in (GENERAL, DUTIES):
+        words = candidate.split()
+        # A heading word inside a job title ("Experienced ...") does not make it a heading.
+        named = any(w.lower().strip(",.()") in ROLE_NOUNS for w in words)
+        if 0 < len(words) <= 12 and (named or heading_kind(candidate, rules) in (GENERAL, DUTIES)):
             return clean_title(candidate)[:MAX_TITLE]
     return ""
 
@@ -459,11 +472,14 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
         all_titles = ()
     titles = all_titles[:3]
     bonus = {m.role_id: TITLE_PRIOR * m.score / 100 for m in all_titles}
+    share, evidence = _platform_share(hits, marks, seg, platform, lexicon)
+    platform_points = {lexicon.work.role: 100 * PLATFORM_PRIOR * share} if share else {}
     mine = _posting_vector(demands)
     likeness = []
     for r in bank.roles:
         sim = cosine(mine, role_vector(r))
-        likeness.append(RoleLikeness(r.id, r.name, 100 * sim, 100 * (sim + bonus.get(r.id, 0.0))))
+        points = platform_points.get(r.id, 0.0)
+        likeness.append(RoleLikeness(r.id, r.name, 100 * sim, 100 * (sim + bonus.get(r.id, 0.0)) + points, points))
     likeness.sort(key=lambda x: (-x.score, x.role_id))
     best = bank.role(likeness[0].role_id)
     section_counts = Counter(seg.sections)
@@ -476,7 +492,28 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
         differences=_differences(bank, demands, best),
         role=role,
         sections=dict(section_counts),
+        platform_share=share,
+        platform_evidence=evidence,
     )
+
+
+def _platform_share(hits: list[Hit], marks: list[Hit], seg: _Segments, platform: frozenset[int], lexicon: Lexicon
+                    ) -> tuple[float, tuple[tuple[str, int], ...]]:
+    """How much of what the posting asks sits in platform sentences (mention weight times
+    section weight, before the domain discount), and the platform words and terms there."""
+    total = inside = 0.0
+    for h in hits:
+        s = _seg_of(seg, h.start)
+        w = h.weight * SECTION_WEIGHT[seg.sections[s]]
+        total += w
+        if s in platform:
+            inside += w
+    if not inside:
+        return 0.0, ()
+    terms = _platform_terms(lexicon)
+    counted = Counter(h.term for h in (*marks, *(h for h in hits if (h.area, h.term) in terms))
+                      if SECTION_WEIGHT[seg.sections[_seg_of(seg, h.start)]] > 0)
+    return inside / total, tuple(sorted(counted.items(), key=lambda t: (-t[1], t[0])))
 
 
 def _posting_vector(demands: dict[str, AreaDemand]) -> dict[str, float]:

@@ -14,6 +14,7 @@ from careerfit.posting import (
     DUTIES,
     GENERAL,
     NICE,
+    PLATFORM_PRIOR,
     REQUIRED,
     analyse_posting,
     drop_repeats,
@@ -104,6 +105,33 @@ def test_machine_learning_named_as_what_a_platform_serves_counts_less(bank):
     assert "infrastructure" in dict(infra.demands["architecture"].terms)
 
 
+def test_platform_sentences_are_evidence_for_the_platform_role(bank):
+    """Who the work is for: the share of the posting in platform sentences adds points to the
+    lexicon's platform role, and the report names the words that made them platform work."""
+    platform = ("## What you'll do\n- Run the Kubernetes tooling that other teams use to train PyTorch models.\n"
+                "- Own the infrastructure for model serving.\n\n## Requirements\n- Python and SQL.\n")
+    a = analyse(bank, platform)
+    points = {x.role_id: x.platform for x in a.likeness}
+    assert 0.5 < a.platform_share < 1
+    assert points["mlops_engineer"] == pytest.approx(100 * PLATFORM_PRIOR * a.platform_share)
+    assert set(points.values()) == {0.0, points["mlops_engineer"]}
+    assert {"Kubernetes", "tooling", "infrastructure", "platform for other teams"} <= dict(a.platform_evidence).keys()
+    md = posting_markdown(a, bank)
+    assert "Platform work: " in md and "points to MLOps engineer" in md and "tooling" in md
+    model = analyse(bank, "## What you'll do\n- Train PyTorch models for our product.\n- Python and SQL.\n")
+    assert model.platform_share == 0 and all(x.platform == 0 for x in model.likeness)
+    assert "Platform work: " not in posting_markdown(model, bank)
+
+
+def test_training_language_models_is_research_and_building_on_them_is_ai_engineering(bank):
+    train = ("## What you will do\n- Pre-training and post-training of large language models; RLHF and DPO at scale.\n"
+             "- Fine-tune LLMs and study scaling laws.\n")
+    build = ("## What you will do\n- Build RAG features on large language models with prompt engineering, LLM "
+             "evaluation and guardrails.\n- Fine-tune LLMs.\n")
+    assert analyse(bank, train).reads_like == "research_scientist"
+    assert analyse(bank, build).reads_like == "ai_engineer"
+
+
 def test_the_work_table_is_validated_and_inherited(tmp_path: Path):
     with pytest.raises(FileFormatError, match="domain area 'colour'"):
         build_lexicon([("lex.toml", {"lexicon": {"ml": {"terms": [{"term": "PyTorch"}]}},
@@ -119,15 +147,16 @@ def test_the_work_table_is_validated_and_inherited(tmp_path: Path):
 
 
 def test_the_title_is_evidence_beside_the_content(bank):
-    body = ("\n\n## Requirements\n- Docker, Kubernetes and model serving in production.\n"
-            "- PyTorch and machine learning models.\n- CI/CD, Terraform and AWS.\n")
+    body = ("\n\n## Requirements\n- Docker and model serving in production.\n"
+            "- PyTorch and machine learning models.\n- CI/CD and AWS.\n")  # no platform work: areas alone
     as_mlops = analyse(bank, "MLOps Engineer" + body)
     as_mle = analyse(bank, "Machine Learning Engineer" + body)
     assert as_mlops.reads_like != as_mle.reads_like  # the content alone is a near tie
     assert {as_mlops.reads_like, as_mle.reads_like} == {"mlops_engineer", "ml_engineer"}
     # the content similarity shown is the content's alone; only the ranking score adds the title
     assert as_mlops.likeness[0].score > as_mlops.likeness[0].similarity
-    tipped = as_mle if as_mle.reads_like == "ml_engineer" else as_mlops
+    by_content = max(as_mle.likeness, key=lambda x: x.similarity).role_id  # the same content in both
+    tipped = as_mle if as_mle.reads_like != by_content else as_mlops
     md = posting_markdown(tipped, bank)
     assert "By the content alone it is closest to" in md and "the title tips it to" in md
 
@@ -166,3 +195,6 @@ def test_heading_kind_and_find_title_with_the_built_in_rules():
     rules = load_lexicon().sections
     assert heading_kind("About Acme Robotics", rules) == ABOUT
     assert find_title("# Data Engineer\n\n## Requirements\n- Spark\n", rules) == "Data Engineer"
+    # a heading word inside a job title ("Experienced") does not make the first line a heading
+    assert find_title("# Experienced Software Engineer - ML\n\nSpark\n", rules) == "Experienced Software Engineer - ML"
+    assert find_title("# Requirements\n\n- Spark\n", rules) == ""
