@@ -298,6 +298,8 @@ def _segments(text: str, rules: SectionRules, boilerplate: list[Hit], nice: list
 def _run_in_kind(line: str, rules: SectionRules) -> str | None:
     """The section a run-in label gives its whole line ("Nice to have: LLMs; GNNs." is nice to
     the end of the line, past its sentence breaks), or None for a line without one."""
+    if ":" not in line[:RUN_IN_CHARS + 8]:
+        return None  # most lines: no label (the cheap test first)
     m = _RUN_IN.match(line.lstrip()[:RUN_IN_CHARS])
     if m is None or len(m.group(1).split()) > RUN_IN_WORDS:
         return None
@@ -344,26 +346,29 @@ def _seg_of(seg: _Segments, pos: int) -> int:
 
 
 @lru_cache(maxsize=8)
-def _platform_terms(lexicon: Lexicon) -> frozenset[tuple[str, str]]:
-    """(area, term) of the terms marked ``work = "platform"``."""
-    return frozenset((area, t.term) for area, terms in lexicon.areas.items() for t in terms if t.work == "platform")
+def _platform_terms(lexicon: Lexicon) -> frozenset[str]:
+    """The terms marked ``work = "platform"`` (a term's name is one of its spellings, so unique)."""
+    return frozenset(t.term for terms in lexicon.areas.values() for t in terms if t.work == "platform")
 
 
-def _platform_segments(hits: list[Hit], marks: list[Hit], seg: _Segments, lexicon: Lexicon) -> frozenset[int]:
+def _platform_segments(hits: list[Hit], where: list[int], marks: list[Hit], seg: _Segments, lexicon: Lexicon
+                       ) -> frozenset[int]:
     """The sentences and bullets that build or run something others use: a ``[work]`` platform
-    word or a platform term in them."""
+    word or a platform term in them (``where``: each hit's sentence)."""
     platform = _platform_terms(lexicon)
     return frozenset([*(_seg_of(seg, h.start) for h in marks),
-                      *(_seg_of(seg, h.start) for h in hits if (h.area, h.term) in platform)])
+                      *(s for h, s in zip(hits, where, strict=True) if h.term in platform)])
 
 
 def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: float | None = None,
-             platform: frozenset[int] = frozenset(), domain: tuple[str, ...] = ()) -> dict[str, AreaDemand]:
+             platform: frozenset[int] = frozenset(), domain: tuple[str, ...] = (), where: list[int] | None = None
+             ) -> dict[str, AreaDemand]:
     weights = SECTION_WEIGHT if about_weight is None else {**SECTION_WEIGHT, ABOUT: about_weight}
     governing = _phrase_levels(hits, phrases, seg)
+    if where is None:
+        where = [_seg_of(seg, h.start) for h in hits]
     acc: dict[str, dict] = {}
-    for h, lv in zip(hits, governing, strict=True):
-        s = _seg_of(seg, h.start)
+    for h, lv, s in zip(hits, governing, where, strict=True):
         section = seg.sections[s] if seg.sections else GENERAL
         a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0, "domain": 0,
                                     "terms": Counter(), "levels": [], "phrases": set()})
@@ -387,7 +392,8 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: 
         return {}
     top = max(a["score"] for a in acc.values())
     if top <= 0:  # every mention is in about-text: better read it than nothing
-        return _demands(hits, phrases, seg, SECTION_WEIGHT[GENERAL], platform, domain) if about_weight is None else {}
+        return _demands(hits, phrases, seg, SECTION_WEIGHT[GENERAL], platform, domain, where) \
+            if about_weight is None else {}
     out: dict[str, AreaDemand] = {}
     for area, a in acc.items():
         share = a["score"] / top
@@ -463,8 +469,9 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     if not hits:
         raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
     seg = _segments(text, rules, boilerplate, nice)
-    platform = _platform_segments(hits, marks, seg, lexicon)
-    demands = _demands(hits, phrases, seg, platform=platform, domain=lexicon.work.domain)
+    where = [_seg_of(seg, h.start) for h in hits]
+    platform = _platform_segments(hits, where, marks, seg, lexicon)
+    demands = _demands(hits, phrases, seg, platform=platform, domain=lexicon.work.domain, where=where)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
         all_titles = tuple(match_title(found_title, bank, lexicon)) if found_title else ()
@@ -472,7 +479,7 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
         all_titles = ()
     titles = all_titles[:3]
     bonus = {m.role_id: TITLE_PRIOR * m.score / 100 for m in all_titles}
-    share, evidence = _platform_share(hits, marks, seg, platform, lexicon)
+    share, evidence = _platform_share(hits, where, marks, seg, platform, lexicon)
     platform_points = {lexicon.work.role: 100 * PLATFORM_PRIOR * share} if share else {}
     mine = _posting_vector(demands)
     likeness = []
@@ -497,22 +504,25 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     )
 
 
-def _platform_share(hits: list[Hit], marks: list[Hit], seg: _Segments, platform: frozenset[int], lexicon: Lexicon
-                    ) -> tuple[float, tuple[tuple[str, int], ...]]:
+def _platform_share(hits: list[Hit], where: list[int], marks: list[Hit], seg: _Segments, platform: frozenset[int],
+                    lexicon: Lexicon) -> tuple[float, tuple[tuple[str, int], ...]]:
     """How much of what the posting asks sits in platform sentences (mention weight times
     section weight, before the domain discount), and the platform words and terms there."""
+    if not platform:
+        return 0.0, ()
+    sections = seg.sections
     total = inside = 0.0
-    for h in hits:
-        s = _seg_of(seg, h.start)
-        w = h.weight * SECTION_WEIGHT[seg.sections[s]]
+    for h, s in zip(hits, where, strict=True):
+        w = h.weight * SECTION_WEIGHT[sections[s]]
         total += w
         if s in platform:
             inside += w
     if not inside:
         return 0.0, ()
     terms = _platform_terms(lexicon)
-    counted = Counter(h.term for h in (*marks, *(h for h in hits if (h.area, h.term) in terms))
-                      if SECTION_WEIGHT[seg.sections[_seg_of(seg, h.start)]] > 0)
+    counted = Counter(h.term for h in marks if SECTION_WEIGHT[sections[_seg_of(seg, h.start)]] > 0)
+    counted.update(h.term for h, s in zip(hits, where, strict=True)
+                   if h.term in terms and SECTION_WEIGHT[sections[s]] > 0)
     return inside / total, tuple(sorted(counted.items(), key=lambda t: (-t[1], t[0])))
 
 
