@@ -71,6 +71,14 @@ def test_a_run_in_label_gives_its_kind_to_the_whole_line(bank):
     assert a.demands["data_eng"].main == 3 and a.demands["analytics_eng"].main == 1  # "Note:" is no kind
 
 
+def test_a_tech_stack_section_is_nice_to_have(bank):
+    """It lists what the company uses, not what the job asks."""
+    text = "## Requirements\n- Java microservices.\n\n## Our scale and stack\nSpark, Airflow and Snowflake.\n"
+    a = analyse(bank, text)
+    assert a.demands["data_eng"].nice_only and a.demands["data_eng"].nice == 3
+    assert heading_kind("Full Stack Developer", load_lexicon().sections) == GENERAL  # a job, not a stack section
+
+
 def test_repeated_paragraphs_count_once(bank):
     para = "We build Spark and Kafka pipelines that move billions of events every single day."
     text = f"Data Engineer\n\n{para}\n\n## Requirements\n- Airflow.\n\n{para}\n"
