@@ -155,7 +155,7 @@ def test_the_work_table_is_validated_and_inherited(tmp_path: Path):
 
 
 def test_the_title_is_evidence_beside_the_content(bank):
-    body = ("\n\n## Requirements\n- Docker and model serving in production.\n"
+    body = ("\n\n## Requirements\n- Docker and model monitoring in production.\n"
             "- PyTorch and machine learning models.\n- CI/CD and AWS.\n")  # no platform work: areas alone
     as_mlops = analyse(bank, "MLOps Engineer" + body)
     as_mle = analyse(bank, "Machine Learning Engineer" + body)
