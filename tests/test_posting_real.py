@@ -20,7 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "data" / "postings_real"
 SCRIPT = ROOT / "benchmarks" / "posting_accuracy.py"
 #: Content reading right on the dev set when this test was written: 70 / 76 (92%); the floor allows two fewer.
+#: Unchanged by the platform-work reading (still 70 / 76).
 CONTENT_FLOOR_PCT = 89.0
+#: Readings that are the first label itself, not its second acceptable role: 55 with the
+#: platform-work reading (54 before; a platform posting read as ML engineer is right but not
+#: exact); the floor allows two fewer.
+EXACT_FLOOR = 53
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +47,11 @@ def test_content_reading_is_right_for_most_of_the_dev_set(result):
     assert result["content_pct"] >= CONTENT_FLOOR_PCT, wrong
 
 
+def test_most_readings_are_the_first_label(result):
+    assert result["exact"] >= EXACT_FLOOR, [(p["file"], p["label"], p["content"]) for p in result["postings"]
+                                            if p["content_right"] and not p["exact"]]
+
+
 def test_content_reading_beats_the_title_alone(result):
     assert result["content"] > result["title"], (result["content"], result["title"])
 
@@ -52,6 +62,7 @@ def test_per_role_figures_add_up(result):
     assert sum(r["content"] for r in per_role.values()) == result["content"]
     assert sum(r["title"] for r in per_role.values()) == result["title"]
     assert sum(r["content_alone"] for r in per_role.values()) == result["content_alone"]
+    assert sum(r["exact"] for r in per_role.values()) == result["exact"]
 
 
 def test_the_table_names_each_role_with_both_figures(tmp_path: Path):
@@ -80,10 +91,12 @@ def test_a_broken_labels_file_is_one_line(tmp_path: Path):
 
 
 HELD_OUT = ROOT / "tests" / "data" / "postings_holdout"
-#: The held-out set (40 postings labelled by a second labeller, duplicates of the dev set removed),
-#: looked at once when the reader was done: content 30 / 40 (75%), title only 31 / 40 (78%). The
-#: reader does NOT beat the title there yet (README); this floor only keeps it from getting worse.
-HELD_OUT_FLOOR_PCT = 72.0
+#: The held-out set (40 postings labelled by a second labeller, duplicates of the dev set removed).
+#: First look, when the previous reader was done: content 30 / 40 (75%), title only 31 / 40 (78%).
+#: Second look, once the platform-work reading was done: content 32 / 40 (80%), title only
+#: 30 / 40 (75%), MLOps 4 / 4 (0 / 4 before), the other roles 28 / 36 (30 before; README). This
+#: floor, one posting below the second look, keeps it from getting worse; it was 72% before.
+HELD_OUT_FLOOR_PCT = 77.0
 
 
 def test_held_out_set_keeps_its_first_look_figure():

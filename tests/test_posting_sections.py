@@ -1,4 +1,4 @@
-"""How real postings' messy structure is read: headings, boilerplate, repeats, people, the title prior."""
+"""How real postings' messy structure is read: headings, boilerplate, repeats, people, platform work, title."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from careerfit.core.errors import FileFormatError
 from careerfit.formats.lexicon_file import build_lexicon, load_lexicon
 from careerfit.postings.reader import (
     ABOUT,
+    DOMAIN_WEIGHT,
     DUTIES,
     GENERAL,
     NICE,
+    PLATFORM_PRIOR,
     REQUIRED,
     analyse_posting,
     drop_repeats,
@@ -61,6 +63,22 @@ def test_inline_nice_phrases_come_from_the_lexicon(bank):
     assert a.demands["mlops"].nice_only and a.demands["mlops"].nice == 2
 
 
+def test_a_run_in_label_gives_its_kind_to_the_whole_line(bank):
+    text = ("Data Engineer\n\n## Requirements\n- Spark and Airflow in production.\n"
+            "Nice to have: Kafka streams. Docker images; Kubernetes.\n- Note: Snowflake. dbt.\n")
+    a = analyse(bank, text)
+    assert a.demands["mlops"].nice_only and a.demands["data_eng"].nice == 1  # every sentence of the line
+    assert a.demands["data_eng"].main == 3 and a.demands["analytics_eng"].main == 1  # "Note:" is no kind
+
+
+def test_a_tech_stack_section_is_nice_to_have(bank):
+    """It lists what the company uses, not what the job asks."""
+    text = "## Requirements\n- Java microservices.\n\n## Our scale and stack\nSpark, Airflow and Snowflake.\n"
+    a = analyse(bank, text)
+    assert a.demands["data_eng"].nice_only and a.demands["data_eng"].nice == 3
+    assert heading_kind("Full Stack Developer", load_lexicon().sections) == GENERAL  # a job, not a stack section
+
+
 def test_repeated_paragraphs_count_once(bank):
     para = "We build Spark and Kafka pipelines that move billions of events every single day."
     text = f"Data Engineer\n\n{para}\n\n## Requirements\n- Airflow.\n\n{para}\n"
@@ -80,16 +98,73 @@ def test_people_named_in_a_posting_are_not_skills(bank):
     assert "platform for other teams" in dict(a.demands["mlops"].terms)
 
 
+def test_machine_learning_named_as_what_a_platform_serves_counts_less(bank):
+    """The same ML words count half in a sentence of platform work ("infrastructure", a platform term)."""
+    model = "## What you'll do\n- Train and evaluate deep learning models with PyTorch for our product.\n"
+    platform = "## What you'll do\n- Run the tooling that trains deep learning models with PyTorch.\n"
+    a, b = analyse(bank, model), analyse(bank, platform)
+    assert (a.demands["ml"].domain, b.demands["ml"].domain) == (0, 2)
+    assert b.demands["ml"].mentions == a.demands["ml"].mentions
+    assert b.demands["ml"].score == pytest.approx(a.demands["ml"].score * DOMAIN_WEIGHT)
+    assert "tooling" not in str(b.demands)  # the platform word itself counts for no area
+    # a platform term marks its sentence too; a sentence without one is untouched
+    infra = analyse(bank, "## Duties\n- Infrastructure for deep learning models.\n- PyTorch models.\n")
+    assert infra.demands["ml"].domain == 1 and infra.demands["ml"].mentions == 2
+    assert "infrastructure" in dict(infra.demands["architecture"].terms)
+
+
+def test_platform_sentences_are_evidence_for_the_platform_role(bank):
+    """Who the work is for: the share of the posting in platform sentences adds points to the
+    lexicon's platform role, and the report names the words that made them platform work."""
+    platform = ("## What you'll do\n- Run the Kubernetes tooling that other teams use to train PyTorch models.\n"
+                "- Own the infrastructure for model serving.\n\n## Requirements\n- Python and SQL.\n")
+    a = analyse(bank, platform)
+    points = {x.role_id: x.platform for x in a.likeness}
+    assert 0.5 < a.platform_share < 1
+    assert points["mlops_engineer"] == pytest.approx(100 * PLATFORM_PRIOR * a.platform_share)
+    assert set(points.values()) == {0.0, points["mlops_engineer"]}
+    assert {"Kubernetes", "tooling", "infrastructure", "platform for other teams"} <= dict(a.platform_evidence).keys()
+    md = posting_markdown(a, bank)
+    assert "Platform work: " in md and "points to MLOps engineer" in md and "tooling" in md
+    model = analyse(bank, "## What you'll do\n- Train PyTorch models for our product.\n- Python and SQL.\n")
+    assert model.platform_share == 0 and all(x.platform == 0 for x in model.likeness)
+    assert "Platform work: " not in posting_markdown(model, bank)
+
+
+def test_training_language_models_is_research_and_building_on_them_is_ai_engineering(bank):
+    train = ("## What you will do\n- Pre-training and post-training of large language models; RLHF and DPO at scale.\n"
+             "- Fine-tune LLMs and study scaling laws.\n")
+    build = ("## What you will do\n- Build RAG features on large language models with prompt engineering, LLM "
+             "evaluation and guardrails.\n- Fine-tune LLMs.\n")
+    assert analyse(bank, train).reads_like == "research_scientist"
+    assert analyse(bank, build).reads_like == "ai_engineer"
+
+
+def test_the_work_table_is_validated_and_inherited(tmp_path: Path):
+    with pytest.raises(FileFormatError, match="domain area 'colour'"):
+        build_lexicon([("lex.toml", {"lexicon": {"ml": {"terms": [{"term": "PyTorch"}]}},
+                                     "work": {"platform": ["tooling"], "domain": ["colour"]}})])
+    with pytest.raises(FileFormatError, match="repeats"):
+        build_lexicon([("lex.toml", {"lexicon": {"ml": {"terms": [{"term": "tooling"}]}},
+                                     "work": {"platform": ["Tooling"], "domain": ["ml"]}})])
+    with pytest.raises(FileFormatError, match="work"):
+        build_lexicon([("lex.toml", {"lexicon": {"ml": {"terms": [{"term": "PyTorch", "work": "model"}]}}})])
+    (tmp_path / "lexicon.toml").write_text('[lexicon.ml]\nterms = [{ term = "PyTorch" }]\n')
+    own = load_lexicon(tmp_path)  # a lexicon of terms only reads platform sentences the built-in way
+    assert own.work.platform == load_lexicon().work.platform and own.work.domain == ("ml",)
+
+
 def test_the_title_is_evidence_beside_the_content(bank):
-    body = ("\n\n## Requirements\n- Docker, Kubernetes and model serving in production.\n"
-            "- PyTorch and machine learning models.\n- CI/CD, Terraform and AWS.\n")
+    body = ("\n\n## Requirements\n- Docker and model monitoring in production.\n"
+            "- PyTorch and machine learning models.\n- CI/CD and AWS.\n")  # no platform work: areas alone
     as_mlops = analyse(bank, "MLOps Engineer" + body)
     as_mle = analyse(bank, "Machine Learning Engineer" + body)
     assert as_mlops.reads_like != as_mle.reads_like  # the content alone is a near tie
     assert {as_mlops.reads_like, as_mle.reads_like} == {"mlops_engineer", "ml_engineer"}
     # the content similarity shown is the content's alone; only the ranking score adds the title
     assert as_mlops.likeness[0].score > as_mlops.likeness[0].similarity
-    tipped = as_mle if as_mle.reads_like == "ml_engineer" else as_mlops
+    by_content = max(as_mle.likeness, key=lambda x: x.similarity).role_id  # the same content in both
+    tipped = as_mle if as_mle.reads_like != by_content else as_mlops
     md = posting_markdown(tipped, bank)
     assert "By the content alone it is closest to" in md and "the title tips it to" in md
 
@@ -128,3 +203,6 @@ def test_heading_kind_and_find_title_with_the_built_in_rules():
     rules = load_lexicon().sections
     assert heading_kind("About Acme Robotics", rules) == ABOUT
     assert find_title("# Data Engineer\n\n## Requirements\n- Spark\n", rules) == "Data Engineer"
+    # a heading word inside a job title ("Experienced") does not make the first line a heading
+    assert find_title("# Experienced Software Engineer - ML\n\nSpark\n", rules) == "Experienced Software Engineer - ML"
+    assert find_title("# Requirements\n\n- Spark\n", rules) == ""

@@ -31,6 +31,7 @@ PAIRS: list[tuple[type[BaseModel], Any]] = [
     (lexicon_file.TermModel, lexicon.Term),
     (lexicon_file.LevelPhrasesModel, lexicon.LevelPhrases),
     (lexicon_file.SectionRulesModel, lexicon.SectionRules),
+    (lexicon_file.WorkRulesModel, lexicon.WorkRules),
     (models.SittingModel, domain.Sitting),
 ]
 #: Record fields with no file field of their own: a profile's unknown keys (kept by the

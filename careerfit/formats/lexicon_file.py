@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -33,7 +33,7 @@ from careerfit.core.text import clean_text
 from careerfit.formats.fields import Block, Id, format_validation
 from careerfit.formats.locations import LEXICON_FILE, builtin_bank
 from careerfit.formats.tomlio import toml_from_bytes
-from careerfit.postings.lexicon import _START, LevelPhrases, Lexicon, SectionRules, Term, norm
+from careerfit.postings.lexicon import _START, LevelPhrases, Lexicon, SectionRules, Term, WorkRules, norm
 
 _TERM = {f.name: f.default for f in dataclasses.fields(Term) if f.default is not dataclasses.MISSING}
 _PHRASES = {f.name: f.default for f in dataclasses.fields(LevelPhrases) if f.default is not dataclasses.MISSING}
@@ -53,6 +53,9 @@ class TermModel(_FileModel):
     exact: tuple[Spelling, ...] = Field(_TERM["exact"], description="Spellings matched with exact capitalisation.")
     weight: Annotated[StrictInt | StrictFloat, Field(gt=0, le=3)] = Field(
         _TERM["weight"], description="Strength of one mention; generic tools weigh less."
+    )
+    work: Literal["", "platform"] = Field(
+        _TERM["work"], description="'platform': the term names infrastructure built or run for others."
     )
 
     @property
@@ -104,6 +107,18 @@ class SectionRulesModel(_FileModel):
     boilerplate: tuple[Spelling, ...] = _SECTIONS["boilerplate"]
 
 
+_WORK: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(WorkRules)}
+
+
+class WorkRulesModel(_FileModel):
+    """``[work]``: the words that make a sentence platform work, and the areas that are then its domain."""
+
+    platform: tuple[Spelling, ...] = _WORK["platform"]
+    domain: tuple[Id, ...] = _WORK["domain"]
+    role: Annotated[str, Field(max_length=80)] = _WORK["role"]
+    why: Block = _WORK["why"]
+
+
 class Neutral(_FileModel):
     """``[neutral]``: spellings that contain a skill term but name people or teams, not a skill."""
 
@@ -118,10 +133,14 @@ class LexiconFile(_FileModel):
     level_phrases: tuple[LevelPhrasesModel, ...] = ()
     sections: SectionRulesModel | None = None
     neutral: Neutral | None = None
+    work: WorkRulesModel | None = None
 
 
 #: The keys of a lexicon file.
-LEXICON_KEYS = ("lexicon", "level_phrases", "sections", "neutral")
+LEXICON_KEYS = ("lexicon", "level_phrases", "sections", "neutral", "work")
+#: Tables about how a posting is written rather than which skills it names: a user lexicon
+#: without them reads postings the built-in way.
+_INHERITED = ("sections", "work")
 
 
 def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> Lexicon:
@@ -131,6 +150,7 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
     origin: dict[str, str] = {}
     phrases: list[LevelPhrases] = []
     sections: SectionRules | None = None
+    work: WorkRules | None = None
     neutral: list[str] = []
     for name, data in files:
         part = {k: data[k] for k in LEXICON_KEYS if k in data}
@@ -141,7 +161,7 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
         for area, block in parsed.lexicon.items():
             if area in areas:
                 raise FileFormatError(f"lexicon area '{area}' is also defined in {origin[area]}", name)
-            areas[area] = tuple(Term(t.term, t.also, t.exact, float(t.weight)) for t in block.terms)
+            areas[area] = tuple(Term(t.term, t.also, t.exact, float(t.weight), t.work) for t in block.terms)
             origin[area] = name
         phrases.extend(LevelPhrases(lp.level, lp.phrases, lp.why) for lp in parsed.level_phrases)
         if parsed.sections is not None:
@@ -150,16 +170,24 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
             sections = SectionRules(**parsed.sections.model_dump())
         if parsed.neutral is not None:
             neutral.extend(parsed.neutral.terms)
-    _check_duplicates(areas, phrases, source, neutral)
-    return Lexicon(areas, tuple(phrases), source, sections, tuple(neutral))
+        if parsed.work is not None:
+            if work is not None:
+                raise FileFormatError("lexicon: [work] is defined twice", name)
+            work = WorkRules(**parsed.work.model_dump())
+    if work is not None:
+        unknown = [a for a in work.domain if a not in areas]
+        if unknown:
+            raise FileFormatError(f"lexicon: [work] domain area '{unknown[0]}' has no terms in the lexicon", source)
+    _check_duplicates(areas, phrases, source, neutral, work.platform if work else ())
+    return Lexicon(areas, tuple(phrases), source, sections, tuple(neutral), work)
 
 
 def _check_duplicates(areas: dict[str, tuple[Term, ...]], phrases: list[LevelPhrases], source: str,
-                      neutral: Iterable[str] = ()) -> None:
+                      neutral: Iterable[str] = (), platform: Iterable[str] = ()) -> None:
     """A spelling must mean one thing; otherwise which area it signals depends on file order."""
     _first_duplicate(
         (*((s, f"area {area}, term '{t.term}'") for area, terms in areas.items() for t in terms for s in t.spellings),
-         *((n, "neutral") for n in neutral)),
+         *((n, "neutral") for n in neutral), *((w, "[work] platform") for w in platform)),
         "lexicon spelling '{text}' ({where}) repeats {first}",
         source,
     )
@@ -191,10 +219,19 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     if not path.exists():
         return _builtin()
     data = _parse(path)
-    if "sections" not in data and "sections" in _builtin_data():
-        # A user lexicon of terms only still finds a posting's sections the built-in way.
-        data = {**data, "sections": _builtin_data()["sections"]}
+    # A user lexicon of terms only still finds a posting's sections and platform sentences the
+    # built-in way (domain areas it does not have are left out).
+    for key in _INHERITED:
+        if key not in data and key in _builtin_data():
+            data = {**data, key: _inherit(key, _builtin_data()[key], data)}
     return build_lexicon([(str(path), data)], str(folder))
+
+
+def _inherit(key: str, table: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    if key == "work":
+        own = set(data.get("lexicon", {}))
+        return {**table, "domain": [a for a in table.get("domain", []) if a in own]}
+    return table
 
 
 def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:

@@ -40,6 +40,9 @@ class Term:
     also: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
     weight: float = 1.0
+    #: "platform" when the term names infrastructure built or run for others ("ML platform",
+    #: "Kubernetes"): a sentence with it is platform work (see ``WorkRules``).
+    work: str = ""
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -77,6 +80,28 @@ class SectionRules:
         """(kind, lower-case heading words) in the order they are checked."""
         return tuple((kind, tuple(w.lower() for w in getattr(self, kind)))
                      for kind in ("nice", "about", "duties", "required"))
+
+
+#: The area of the ``WorkRules.platform`` words in a posting's hits: no bank area has it (area
+#: ids are plain words), so they count nowhere and only mark their sentence.
+WORK_AREA = "@platform"
+
+
+@dataclass(frozen=True)
+class WorkRules:
+    """What the work of a sentence is for (checked by ``lexicon_file.WorkRulesModel``).
+
+    Platform postings are written with the words of model work ("infrastructure for training
+    ML models"). A sentence with a ``platform`` word ("infrastructure", "tooling") or a term
+    marked ``work = "platform"`` builds or runs something others use; mentions of the
+    ``domain`` areas there name what it serves, not what the job does, and the share of the
+    posting in such sentences is evidence for ``role``, the role whose job is platform work.
+    """
+
+    platform: tuple[str, ...] = ()
+    domain: tuple[str, ...] = ()
+    role: str = ""
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -275,12 +300,14 @@ class Lexicon:
     """A validated, compiled lexicon: terms per area, level phrases, and the rules for a posting's sections."""
 
     def __init__(self, areas: dict[str, tuple[Term, ...]], phrases: tuple[LevelPhrases, ...], source: str = "",
-                 sections: SectionRules | None = None, neutral: tuple[str, ...] = ()) -> None:
+                 sections: SectionRules | None = None, neutral: tuple[str, ...] = (),
+                 work: WorkRules | None = None) -> None:
         self.areas = areas
         self.level_phrases = phrases
         self.source = source
         self.sections = sections or SectionRules()
         self.neutral = neutral
+        self.work = work or WorkRules()
         entries = [
             (s, s in t.exact, area, t.term, float(t.weight), None)
             for area, terms in areas.items()
@@ -291,8 +318,10 @@ class Lexicon:
         # A posting is also matched against the neutral spellings (area ""), so that "ML
         # engineers" is one match that counts nowhere rather than a mention of machine learning.
         # Titles are not: there the role name is exactly what is being read.
-        self._posting_terms = _Index([*entries, *((n, False, "", n, 0.0, None) for n in neutral)]) \
-            if neutral else self._terms
+        # The platform words of ``work`` too, under ``WORK_AREA``: they mark their sentence.
+        self._posting_terms = _Index([*entries, *((n, False, "", n, 0.0, None) for n in neutral),
+                                      *((w, False, WORK_AREA, w, 0.0, None) for w in self.work.platform)]) \
+            if neutral or self.work.platform else self._terms
         self._phrases = _Index((p, False, "", p, 1.0, lp.level) for lp in phrases for p in lp.phrases)
         self._boilerplate = _Index((p, False, "", p, 1.0, None) for p in self.sections.boilerplate)
         self._inline_nice = _Index((p, False, "", p, 1.0, None) for p in self.sections.inline_nice)
@@ -335,7 +364,7 @@ class Lexicon:
         if set(self.areas) <= area_ids:
             return self
         kept = {a: terms for a, terms in self.areas.items() if a in area_ids}
-        return Lexicon(kept, self.level_phrases, self.source, self.sections, self.neutral)
+        return Lexicon(kept, self.level_phrases, self.source, self.sections, self.neutral, self.work)
 
     def check_areas(self, bank: Bank) -> None:
         """Refuse a lexicon that names an area the bank does not have."""

@@ -45,9 +45,9 @@ from careerfit.core.errors import CareerfitError
 from careerfit.core.role_fit import assess_role
 from careerfit.core.scoring import Assessment
 from careerfit.core.text import clean_text
-from careerfit.postings.lexicon import Hit, Lexicon, SectionRules
+from careerfit.postings.lexicon import WORK_AREA, Hit, Lexicon, SectionRules
 from careerfit.postings.markup import heading_text, html_to_lines
-from careerfit.postings.titles import MAX_TITLE, TitleMatch, clean_title, cosine, match_title, role_vector
+from careerfit.postings.titles import MAX_TITLE, ROLE_NOUNS, TitleMatch, clean_title, cosine, match_title, role_vector
 
 REQUIRED, DUTIES, GENERAL, NICE, ABOUT = "required", "duties", "general", "nice", "about"
 #: About-the-company text (blurbs, benefits, equal-opportunity and employment conditions) is
@@ -59,8 +59,17 @@ MIN_SHARE = 0.08
 #: How much the title adds to a role's similarity, times its title score (0-1): the title is
 #: evidence beside the content (a prior), not only a tie-breaker; 0 reads the content alone.
 TITLE_PRIOR = 0.2
+#: How much platform work adds to the role the lexicon's ``[work]`` names, times the share (0-1)
+#: of what the posting asks that sits in platform sentences: who the work is for is evidence
+#: beside the areas, which read the same for model and platform work. Half the title's weight:
+#: a sentence's kind is indirect evidence.
+PLATFORM_PRIOR = 0.1
 #: The posting's areas enter the comparison as (share of the strongest area) ** SHARE_POWER.
 SHARE_POWER = 0.5
+#: What a mention of a domain area (machine learning, ...) counts in a sentence of platform work
+#: ("build the infrastructure that trains ML models"): the platform serves models, so the job
+#: asks to know what they need, not to build them; the lexicon's ``[work]`` says which sentences.
+DOMAIN_WEIGHT = 0.5
 #: Paragraphs of this many words or more count once however often they are repeated.
 REPEAT_WORDS = 8
 POSTING_ROLE_ID = "posting"
@@ -69,6 +78,11 @@ PHRASE_REACH = 60
 
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪◦‣]|\d+[.)])\s+")
 _TITLE_LINE = re.compile(r"^\s*(?:job\s+title|title|position|role)\s*:\s*(.+)$", re.IGNORECASE)
+#: A run-in label: a few words and a colon opening a line ("Nice to have: Spark; dbt"), matched
+#: on the line's first ``RUN_IN_CHARS`` characters only.
+_RUN_IN = re.compile(r"(?:(?:[-*+•·▪◦‣]|\d+[.)])\s+)?([^:\n]{3,40}):\s+\S")
+RUN_IN_WORDS = 5
+RUN_IN_CHARS = 60
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
 
 
@@ -90,6 +104,7 @@ class AreaDemand:
     importance: int
     terms: tuple[tuple[str, int], ...]  # (term, count), most mentioned first
     phrases: tuple[str, ...]  # level phrases that set the level
+    domain: int = 0  # mentions in platform sentences, counted at DOMAIN_WEIGHT
 
     @property
     def nice_only(self) -> bool:
@@ -100,8 +115,9 @@ class AreaDemand:
 class RoleLikeness:
     role_id: str
     name: str
-    similarity: float  # 0-100, content only
-    score: float  # similarity + TITLE_PRIOR x title score; the ranking key
+    similarity: float  # 0-100, the content's areas only
+    score: float  # similarity + TITLE_PRIOR x title score + platform points; the ranking key
+    platform: float = 0.0  # points added for platform work (PLATFORM_PRIOR x platform share x 100)
 
 
 @dataclass(frozen=True)
@@ -126,6 +142,10 @@ class PostingAnalysis:
     differences: tuple[Difference, ...]
     role: Role
     sections: dict[str, int] = field(default_factory=dict)
+    #: Share (0-1) of the counted mention weight in sentences of platform work, and the platform
+    #: words and terms found there (most frequent first): the evidence for ``RoleLikeness.platform``.
+    platform_share: float = 0.0
+    platform_evidence: tuple[tuple[str, int], ...] = ()
 
     @property
     def reads_like(self) -> str:
@@ -228,7 +248,10 @@ def find_title(text: str, rules: SectionRules) -> str:
         first = heading_text(lines[0])
         candidate = lines[0] if first is None else first
         candidate = candidate.strip(" *_#:")
-        if 0 < len(candidate.split()) <= 12 and heading_kind(candidate, rules) in (GENERAL, DUTIES):
+        words = candidate.split()
+        # A heading word inside a job title ("Experienced ...") does not make it a heading.
+        named = any(w.lower().strip(",.()") in ROLE_NOUNS for w in words)
+        if 0 < len(words) <= 12 and (named or heading_kind(candidate, rules) in (GENERAL, DUTIES)):
             return clean_title(candidate)[:MAX_TITLE]
     return ""
 
@@ -261,15 +284,28 @@ def _segments(text: str, rules: SectionRules, boilerplate: list[Hit], nice: list
             sections.append(ABOUT)
         else:
             offsets = [0] + [m.end() for m in _SENTENCE_END.finditer(line)]
+            line_kind = _run_in_kind(line, rules) or current
             for i, off in enumerate(offsets):
                 end = offsets[i + 1] if i + 1 < len(offsets) else len(line)
-                kind = current
+                kind = line_kind
                 if kind in (REQUIRED, DUTIES, GENERAL) and _has(marks, pos + off, pos + end):
                     kind = NICE
                 starts.append(pos + off)
                 sections.append(kind)
         pos += len(line)
     return _Segments(starts, sections)
+
+
+def _run_in_kind(line: str, rules: SectionRules) -> str | None:
+    """The section a run-in label gives its whole line ("Nice to have: LLMs; GNNs." is nice to
+    the end of the line, past its sentence breaks), or None for a line without one."""
+    if ":" not in line[:RUN_IN_CHARS + 8]:
+        return None  # most lines: no label (the cheap test first)
+    m = _RUN_IN.match(line.lstrip()[:RUN_IN_CHARS])
+    if m is None or len(m.group(1).split()) > RUN_IN_WORDS:
+        return None
+    kind = heading_kind(m.group(1), rules)
+    return None if kind == GENERAL else kind
 
 
 def _has(starts: list[int], lo: int, hi: int) -> bool:
@@ -310,17 +346,38 @@ def _seg_of(seg: _Segments, pos: int) -> int:
     return max(bisect_right(seg.starts, pos) - 1, 0)
 
 
-def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: float | None = None
+@lru_cache(maxsize=8)
+def _platform_terms(lexicon: Lexicon) -> frozenset[str]:
+    """The terms marked ``work = "platform"`` (a term's name is one of its spellings, so unique)."""
+    return frozenset(t.term for terms in lexicon.areas.values() for t in terms if t.work == "platform")
+
+
+def _platform_segments(hits: list[Hit], where: list[int], marks: list[Hit], seg: _Segments, lexicon: Lexicon
+                       ) -> frozenset[int]:
+    """The sentences and bullets that build or run something others use: a ``[work]`` platform
+    word or a platform term in them (``where``: each hit's sentence)."""
+    platform = _platform_terms(lexicon)
+    return frozenset([*(_seg_of(seg, h.start) for h in marks),
+                      *(s for h, s in zip(hits, where, strict=True) if h.term in platform)])
+
+
+def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: float | None = None,
+             platform: frozenset[int] = frozenset(), domain: tuple[str, ...] = (), where: list[int] | None = None
              ) -> dict[str, AreaDemand]:
     weights = SECTION_WEIGHT if about_weight is None else {**SECTION_WEIGHT, ABOUT: about_weight}
     governing = _phrase_levels(hits, phrases, seg)
+    if where is None:
+        where = [_seg_of(seg, h.start) for h in hits]
     acc: dict[str, dict[str, Any]] = {}
-    for h, lv in zip(hits, governing, strict=True):
-        s = _seg_of(seg, h.start)
+    for h, lv, s in zip(hits, governing, where, strict=True):
         section = seg.sections[s] if seg.sections else GENERAL
-        a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
+        a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0, "domain": 0,
                                     "terms": Counter(), "levels": [], "phrases": set()})
-        a["score"] += h.weight * weights[section]
+        weight = h.weight * weights[section]
+        if s in platform and h.area in domain:
+            weight *= DOMAIN_WEIGHT
+            a["domain"] += 1
+        a["score"] += weight
         a["n"] += 1
         a["terms"][h.term] += 1
         if section == NICE:
@@ -336,7 +393,8 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: 
         return {}
     top = max(a["score"] for a in acc.values())
     if top <= 0:  # every mention is in about-text: better read it than nothing
-        return _demands(hits, phrases, seg, SECTION_WEIGHT[GENERAL]) if about_weight is None else {}
+        return _demands(hits, phrases, seg, SECTION_WEIGHT[GENERAL], platform, domain, where) \
+            if about_weight is None else {}
     out: dict[str, AreaDemand] = {}
     for area, a in acc.items():
         share = a["score"] / top
@@ -355,7 +413,7 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: 
         level = max(1, min(MAX_LEVEL, level))
         terms = tuple(sorted(a["terms"].items(), key=lambda t: (-t[1], t[0])))
         out[area] = AreaDemand(area, a["score"], a["n"], a["main"], a["nice"], a["about"], level, importance,
-                               terms, tuple(sorted(a["phrases"])))
+                               terms, tuple(sorted(a["phrases"])), a["domain"])
     return out
 
 
@@ -406,12 +464,15 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     found_title = clean_title(title)[:MAX_TITLE] if title else find_title(text, rules)
     text = drop_repeats(text)
     hits, phrases, boilerplate, nice = lexicon.read_posting(text)
+    marks = [h for h in hits if h.area == WORK_AREA]
     known = {a.id for a in bank.areas}
     hits = [h for h in hits if h.area in known]
     if not hits:
         raise PostingError("the posting mentions no skill the lexicon knows; is it a data/ML/software job?", source)
     seg = _segments(text, rules, boilerplate, nice)
-    demands = _demands(hits, phrases, seg)
+    where = [_seg_of(seg, h.start) for h in hits]
+    platform = _platform_segments(hits, where, marks, seg, lexicon)
+    demands = _demands(hits, phrases, seg, platform=platform, domain=lexicon.work.domain, where=where)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
         all_titles = tuple(match_title(found_title, bank, lexicon)) if found_title else ()
@@ -419,11 +480,14 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
         all_titles = ()
     titles = all_titles[:3]
     bonus = {m.role_id: TITLE_PRIOR * m.score / 100 for m in all_titles}
+    share, evidence = _platform_share(hits, where, marks, seg, platform, lexicon)
+    platform_points = {lexicon.work.role: 100 * PLATFORM_PRIOR * share} if share else {}
     mine = _posting_vector(demands)
     likeness = []
     for r in bank.roles:
         sim = cosine(mine, role_vector(r))
-        likeness.append(RoleLikeness(r.id, r.name, 100 * sim, 100 * (sim + bonus.get(r.id, 0.0))))
+        points = platform_points.get(r.id, 0.0)
+        likeness.append(RoleLikeness(r.id, r.name, 100 * sim, 100 * (sim + bonus.get(r.id, 0.0)) + points, points))
     likeness.sort(key=lambda x: (-x.score, x.role_id))
     best = bank.role(likeness[0].role_id)
     section_counts = Counter(seg.sections)
@@ -436,7 +500,31 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
         differences=_differences(bank, demands, best),
         role=role,
         sections=dict(section_counts),
+        platform_share=share,
+        platform_evidence=evidence,
     )
+
+
+def _platform_share(hits: list[Hit], where: list[int], marks: list[Hit], seg: _Segments, platform: frozenset[int],
+                    lexicon: Lexicon) -> tuple[float, tuple[tuple[str, int], ...]]:
+    """How much of what the posting asks sits in platform sentences (mention weight times
+    section weight, before the domain discount), and the platform words and terms there."""
+    if not platform:
+        return 0.0, ()
+    sections = seg.sections
+    total = inside = 0.0
+    for h, s in zip(hits, where, strict=True):
+        w = h.weight * SECTION_WEIGHT[sections[s]]
+        total += w
+        if s in platform:
+            inside += w
+    if not inside:
+        return 0.0, ()
+    terms = _platform_terms(lexicon)
+    counted = Counter(h.term for h in marks if SECTION_WEIGHT[sections[_seg_of(seg, h.start)]] > 0)
+    counted.update(h.term for h, s in zip(hits, where, strict=True)
+                   if h.term in terms and SECTION_WEIGHT[sections[s]] > 0)
+    return inside / total, tuple(sorted(counted.items(), key=lambda t: (-t[1], t[0])))
 
 
 def _posting_vector(demands: dict[str, AreaDemand]) -> dict[str, float]:

@@ -22,6 +22,8 @@ from careerfit.core.scoring import Assessment
 from careerfit.core.text import md_escape
 from careerfit.postings.lexicon import Lexicon
 from careerfit.postings.reader import (
+    DOMAIN_WEIGHT,
+    PLATFORM_PRIOR,
     SECTION_WEIGHT,
     TITLE_PRIOR,
     Difference,
@@ -78,7 +80,14 @@ def posting_markdown(analysis: PostingAnalysis, bank: Bank) -> str:
                 f"**The title says {_role(bank, t.role_id)}** (title score {t.score:.0f}), "
                 f"but the content reads like {_role(bank, best.role_id)}."
             )
-    by_content = min(a.likeness, key=lambda x: (-x.similarity, x.role_id))
+    platform = next((x for x in a.likeness if x.platform), None)
+    if platform is not None:
+        found = ", ".join(md_escape(t) + (f" x{n}" if n > 1 else "") for t, n in a.platform_evidence[:6])
+        out.append(f"Platform work: {a.platform_share:.0%} of what it asks is in sentences about infrastructure "
+                   f"others use ({found}); that adds {platform.platform:.0f} points to "
+                   f"{_role(bank, platform.role_id)}.")
+    # the content's own evidence: its areas and, for the platform role, the platform work
+    by_content = min(a.likeness, key=lambda x: (-(x.similarity + x.platform), x.role_id))
     if by_content.role_id != best.role_id:
         out.append(
             f"By the content alone it is closest to {_role(bank, by_content.role_id)} ({by_content.similarity:.0f}%); "
@@ -127,9 +136,13 @@ def _method() -> list[str]:
         "**Level** (1-4) is 3, 2 or 1 by that share, set by a level phrase just before a mention "
         "(\"lead\", \"design\" 4; \"production\", \"strong\" 3; \"experience with\" 2; \"familiarity\" 1). "
         "Nice-to-have-only areas are capped at level 2 and importance 2.",
+        "- **Platform work**: a sentence with a platform word or term of the lexicon's `[work]` (\"infrastructure\", "
+        "\"tooling\", \"Kubernetes\", \"ML platform\", ...) builds or runs something others use: its "
+        f"machine-learning, vision/language and LLM mentions count {DOMAIN_WEIGHT:g} (they name what it serves).",
         "- **Reads like**: the cosine similarity between the posting's areas (the square root of each area's "
         "share of the strongest) and each role's importance x level, plus the title as evidence: "
-        f"{TITLE_PRIOR:g} x the role's title score (0-1). Postings are often titled for one role and written "
+        f"{TITLE_PRIOR:g} x the role's title score (0-1), and for the lexicon's platform role {PLATFORM_PRIOR:g} x "
+        "the share of the posting in platform sentences. Postings are often titled for one role and written "
         "for another, so the content usually decides.",
     ]
 
@@ -142,8 +155,9 @@ def posting_json(analysis: PostingAnalysis) -> dict[str, Any]:
         "words": a.words,
         "reads_like": a.reads_like,
         "title_role": a.title_role,
-        "likeness": [{"role": x.role_id, "similarity": round(x.similarity, 1), "score": round(x.score, 1)}
-                     for x in a.likeness],
+        "likeness": [{"role": x.role_id, "similarity": round(x.similarity, 1), "score": round(x.score, 1),
+                      "platform": round(x.platform, 1)} for x in a.likeness],
+        "platform_work": {"share": round(a.platform_share, 3), "evidence": dict(a.platform_evidence)},
         "areas": {
             d.area: {
                 "level": d.level,
