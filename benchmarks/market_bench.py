@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 TARGET_S = 10.0
 #: Each generated posting stops adding text past this; they average about 600 words.
-WORDS = 550
+WORDS = 520
 
 BOILERPLATE = (
     "We are a fast-growing company with offices in three countries and a team of more than four hundred people.",
@@ -61,12 +61,14 @@ BOILERPLATE = (
     "We are proud to have been named one of the best places to work for three years in a row.",
     "Parental leave, cycle-to-work schemes and regular team events are part of life here.",
 )
+#: The development set of real postings (``tests/data/postings_real``) the market is made from.
+DEV_SET = ROOT / "tests" / "data" / "postings_real"
 HEADINGS = ("## About us", "## What we offer", "## Benefits", "## Equal opportunities")
 
 
 def _sections(text: str) -> tuple[str, list[list[str]]]:
-    lines = text.splitlines()
-    title, body = lines[0], lines[1:]
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    title, body = lines[0].lstrip("# "), lines[1:]
     sections: list[list[str]] = [[]]
     for line in body:
         if line.startswith("#") or (line.strip().endswith(":") and len(line.split()) <= 6):
@@ -82,7 +84,7 @@ def make_posting(rng: random.Random, sources: list[tuple[str, list[list[str]]]],
     title, sections = rng.choice(sources)
     out = [title, ""]
     count = 0
-    while count < words // 2:
+    while count < words * 3 // 4:
         for sec in sections:
             head, rest = (sec[0], sec[1:]) if sec[0].startswith("#") or sec[0].strip().endswith(":") else ("", sec)
             rest = rest[:]
@@ -101,7 +103,7 @@ def write_jsonl(path: Path, count: int, seed: int = 12, copies: int = 1) -> floa
     """``count`` generated postings as JSON Lines, each distinct one appearing ``copies`` times
     (in shuffled order: reposts); returns their mean word count."""
     rng = random.Random(seed)
-    sources = [_sections(p.read_text()) for p in sorted((ROOT / "tests" / "postings").glob("*.[mt][dx]*"))]
+    sources = [_sections(p.read_text()) for p in sorted(DEV_SET.glob("*.md"))]
     distinct = -(-count // copies)
     order = [i % distinct for i in range(count)]
     if copies > 1:
