@@ -152,6 +152,7 @@ def normalise(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(text: str, rules: SectionRules) -> str:
     """The section a heading opens, by the heading words of the lexicon's ``[sections]``.
 
@@ -159,6 +160,7 @@ def heading_kind(text: str, rules: SectionRules) -> str:
     longest heading word found wins, so "About the role" (duties) beats "about" (about the
     company) and "What you'll need" (required) beats "you'll" (duties). A word written with a
     leading ``^`` counts only at the start of the heading ("^about" for "About Acme").
+    Remembered: a market scan meets the same few headings in every posting.
     """
     low = " ".join(text.lower().replace("’", "'").split())
     nice, others = _heading_words(rules)
@@ -181,7 +183,8 @@ def _heading_words(rules: SectionRules) -> tuple[tuple[str, ...], tuple[tuple[st
 
 def _as_heading(line: str, rules: SectionRules) -> str | None:
     """The heading text if the line is one, else None."""
-    marked = heading_text(line)
+    # Only a line starting with "#", "*" or "_" can be marked up as a heading (most lines are not).
+    marked = heading_text(line) if line.lstrip()[:1] in _MARKS else None
     if marked is not None:
         return marked.strip(" *_:")
     stripped = line.strip()
@@ -193,6 +196,9 @@ def _as_heading(line: str, rules: SectionRules) -> str | None:
     if words <= 5 and stripped[-1] not in ".!?,;" and heading_kind(stripped, rules) != GENERAL:
         return stripped
     return None
+
+
+_MARKS = ("#", "*", "_")
 
 
 def drop_repeats(text: str) -> str:
@@ -250,6 +256,11 @@ def _segments(text: str, rules: SectionRules, boilerplate: list[Hit], nice: list
     boiler = [h.start for h in boilerplate]
     marks = [h.start for h in nice]
     for line in text.splitlines(keepends=True):
+        if line.isspace():  # no heading, phrase nor sentence end: one segment of the current kind
+            starts.append(pos)
+            sections.append(current)
+            pos += len(line)
+            continue
         heading = _as_heading(line, rules)
         if heading is not None:
             current = heading_kind(heading, rules)
@@ -317,8 +328,10 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: 
     for h, lv in zip(hits, governing, strict=True):
         s = _seg_of(seg, h.start)
         section = seg.sections[s] if seg.sections else GENERAL
-        a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
-                                    "terms": Counter(), "levels": [], "phrases": set()})
+        a = acc.get(h.area)
+        if a is None:
+            a = acc[h.area] = {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0,
+                               "terms": Counter(), "levels": [], "phrases": set()}
         a["score"] += h.weight * weights[section]
         a["n"] += 1
         a["terms"][h.term] += 1
@@ -413,7 +426,7 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     demands = _demands(hits, phrases, seg)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
-        all_titles = tuple(match_title(found_title, bank, lexicon)) if found_title else ()
+        all_titles = _title_matches(found_title, bank, lexicon) if found_title else ()
     except CareerfitError:
         all_titles = ()
     titles = all_titles[:3]
@@ -436,6 +449,12 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
         role=role,
         sections=dict(section_counts),
     )
+
+
+@lru_cache(maxsize=256)
+def _title_matches(title: str, bank: Bank, lexicon: Lexicon) -> tuple[TitleMatch, ...]:
+    """``match_title``, remembered (under 1 MB): a market of thousands of postings repeats its titles."""
+    return tuple(match_title(title, bank, lexicon))
 
 
 def _posting_vector(demands: dict[str, AreaDemand]) -> dict[str, float]:
