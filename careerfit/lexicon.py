@@ -240,6 +240,9 @@ def scan_many(indexes: tuple[_Index, ...], text: str) -> list[list[Hit]]:
     looked up in C (``finditer``, ``map``, ``compress``) against a ``_Plan`` of the indexes:
     most words of a posting ("the", "data" before a word no spelling pairs it with) start
     no spelling and never reach the Python loop, which tries only the indexes that may match.
+    The look-up is in two steps, the cheap one first: whether the word starts any spelling
+    (which drops about two words in three), then, for those left, whether it or the word
+    pair it begins does.
     """
     plan = _plan(indexes)
     hits: list[list[Hit]] = [[] for _ in indexes]
@@ -250,12 +253,18 @@ def scan_many(indexes: tuple[_Index, ...], text: str) -> list[list[Hit]]:
     lows = list(map(str.lower, texts))
     solo, pairs, exact, firsts = plan.solo, plan.pairs, plan.exact, plan.firsts
     nexts = [*lows[1:], ""]
-    flags = map(operator.or_, map(solo.__contains__, lows), map(pairs.__contains__, zip(lows, nexts, strict=True)))
-    if exact:
-        flags = map(operator.or_, flags, map(exact.__contains__, texts))
+    near = list(itertools.compress(range(len(words)), map(plan.starts.__contains__, lows)))
+    if len(near) > 1:
+        pick = operator.itemgetter(*near)
+        low_near, next_near = pick(lows), pick(nexts)
+        flags = map(operator.or_, map(solo.__contains__, low_near),
+                    map(pairs.__contains__, zip(low_near, next_near, strict=True)))
+        if exact:
+            flags = map(operator.or_, flags, map(exact.__contains__, pick(texts)))
+        near = list(itertools.compress(near, flags))
     free = [0] * len(indexes)
     last = len(words) - 1
-    for i in itertools.compress(range(len(words)), flags):
+    for i in near:
         word, low = texts[i], lows[i]
         ks = pairs.get((low, nexts[i])) or solo.get(low, ())
         if exact and word in exact:
@@ -292,7 +301,8 @@ class _Plan:
       words whose first two words these may be (the second also in its plurals, as ``_forms``
       tries), together with the word's ``solo`` indexes;
     - ``exact``: case-exact word -> the indexes with a case-exact spelling of it;
-    - ``firsts``: every first word of a spelling of two words or more (the next word is read).
+    - ``firsts``: every first word of a spelling of two words or more (the next word is read);
+    - ``starts``: every lower-case word in any of them (a case-exact one lower-cased).
 
     A word in none of them starts no match: ``_Index.match`` would return None for every index.
     """
@@ -301,6 +311,7 @@ class _Plan:
     pairs: dict[tuple[str, str], tuple[int, ...]]
     exact: dict[str, tuple[int, ...]]
     firsts: frozenset[str]
+    starts: frozenset[str]
 
 
 @functools.lru_cache(maxsize=64)
@@ -319,7 +330,8 @@ def _plan(indexes: tuple[_Index, ...]) -> _Plan:
     for (first, _), ks in pairs.items():
         ks |= solo.get(first, set())
     return _Plan({w: tuple(sorted(ks)) for w, ks in solo.items()}, {p: tuple(sorted(ks)) for p, ks in pairs.items()},
-                 {w: tuple(sorted(ks)) for w, ks in exact.items()}, frozenset().union(*(ix.firsts for ix in indexes)))
+                 {w: tuple(sorted(ks)) for w, ks in exact.items()}, frozenset().union(*(ix.firsts for ix in indexes)),
+                 frozenset([*solo, *(first for first, _ in pairs), *(w.lower() for w in exact)]))
 
 
 _EMPTY = _Index(())
