@@ -246,7 +246,7 @@ def scan_many(indexes: tuple[_Index, ...], text: str) -> list[list[Hit]]:
     """
     plan = _plan(indexes)
     hits: list[list[Hit]] = [[] for _ in indexes]
-    words = list(_START.finditer(text))
+    words = list((_START_ASCII if text.isascii() else _START).finditer(text))
     if not words:
         return hits
     texts = list(map(_GROUP, words))
@@ -290,6 +290,8 @@ def scan_many(indexes: tuple[_Index, ...], text: str) -> list[list[Hit]]:
 
 
 _GROUP = re.Match.group
+#: ``_START`` for text that is all ASCII, where ``\w`` means the same and is found faster.
+_START_ASCII = re.compile(_START.pattern, re.ASCII)
 
 
 @dataclass(frozen=True)
