@@ -433,8 +433,8 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     bonus = {m.role_id: TITLE_PRIOR * m.score / 100 for m in all_titles}
     mine = _posting_vector(demands)
     likeness = []
-    for r in bank.roles:
-        sim = cosine(mine, role_vector(r))
+    for r, vector in zip(bank.roles, _role_vectors(bank), strict=True):
+        sim = cosine(mine, vector)
         likeness.append(RoleLikeness(r.id, r.name, 100 * sim, 100 * (sim + bonus.get(r.id, 0.0))))
     likeness.sort(key=lambda x: (-x.score, x.role_id))
     best = bank.role(likeness[0].role_id)
@@ -455,6 +455,12 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
 def _title_matches(title: str, bank: Bank, lexicon: Lexicon) -> tuple[TitleMatch, ...]:
     """``match_title``, remembered (under 1 MB): a market of thousands of postings repeats its titles."""
     return tuple(match_title(title, bank, lexicon))
+
+
+@lru_cache(maxsize=8)
+def _role_vectors(bank: Bank) -> tuple[dict[str, float], ...]:
+    """Each role's ``role_vector``, once per bank: a market scan compares every posting with the same roles."""
+    return tuple(role_vector(r) for r in bank.roles)
 
 
 def _posting_vector(demands: dict[str, AreaDemand]) -> dict[str, float]:
