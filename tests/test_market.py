@@ -197,7 +197,7 @@ def test_the_pool_never_reads_far_ahead_of_the_results(bank):
     by the chunks in flight, and the results come back in input order."""
     from careerfit.cli.market_run import CHUNK, IN_FLIGHT, PARALLEL_MIN, scan
 
-    total, consumed, ahead, seen = 3000, [0], [0], []
+    total, consumed, ahead, seen = 6000, [0], [0], []
 
     def items():
         for i in range(total):

@@ -17,6 +17,9 @@ May import: the core only (``domain``, ``errors``, ``text``): no pydantic, no fi
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -258,39 +261,104 @@ def scan_many(indexes: tuple[_Index, ...], text: str) -> list[list[Hit]]:
     """The hits of each index, in one pass over the word starts (the costly part of a scan).
 
     Each index is matched on its own, as if scanned alone: its hits never overlap one
-    another, while hits of different indexes may.
+    another, while hits of different indexes may. The words are found, lower-cased and
+    looked up in C (``finditer``, ``map``, ``compress``) against a ``_Plan`` of the indexes:
+    most words of a posting ("the", "data" before a word no spelling pairs it with) start
+    no spelling and never reach the Python loop, which tries only the indexes that may match.
+    The look-up is in two steps, the cheap one first: whether the word starts any spelling
+    (which drops about two words in three), then, for those left, whether it or the word
+    pair it begins does.
     """
+    plan = _plan(indexes)
     hits: list[list[Hit]] = [[] for _ in indexes]
-    live = [(k, ix) for k, ix in enumerate(indexes) if ix]
+    words = list((_START_ASCII if text.isascii() else _START).finditer(text))
+    if not words:
+        return hits
+    texts = list(map(_GROUP, words))
+    lows = list(map(str.lower, texts))
+    solo, pairs, exact, firsts = plan.solo, plan.pairs, plan.exact, plan.firsts
+    nexts = [*lows[1:], ""]
+    near = list(itertools.compress(range(len(words)), map(plan.starts.__contains__, lows)))
+    if len(near) > 1:
+        pick = operator.itemgetter(*near)
+        low_near, next_near = pick(lows), pick(nexts)
+        flags = map(operator.or_, map(solo.__contains__, low_near),
+                    map(pairs.__contains__, zip(low_near, next_near, strict=True)))
+        if exact:
+            flags = map(operator.or_, flags, map(exact.__contains__, pick(texts)))
+        near = list(itertools.compress(near, flags))
     free = [0] * len(indexes)
-    words = list(_START.finditer(text))
-    firsts = frozenset().union(*(ix.firsts for _, ix in live))
-    starts = frozenset().union(*(ix.starts for _, ix in live))
-    exact_starts = frozenset().union(*(ix.exact_starts for _, ix in live))
     last = len(words) - 1
-    for i, m in enumerate(words):
-        pos, end = m.span()
-        word = m.group()
-        low = word.lower()
-        if low not in starts and word not in exact_starts:
-            continue  # no spelling starts with this word (``match`` would find nothing)
+    for i in near:
+        word, low = texts[i], lows[i]
+        ks = pairs.get((low, nexts[i])) or solo.get(low, ())
+        if exact and word in exact:
+            ks = tuple(sorted({*ks, *exact[word]}))
+        pos, end = words[i].span()
         second = None
         second_end = 0
         if i < last and low in firsts:
             nxt = words[i + 1]
             gap = text[end : nxt.start()]
             if gap and not gap.strip(" \t\n-"):
-                second = nxt.group().lower()
+                second = nexts[i]
                 second_end = nxt.end()
-        for k, ix in live:
-            if pos < free[k] or (low not in ix.starts and word not in ix.exact_starts):
+        for k in ks:
+            if pos < free[k]:
                 continue
-            found = ix.match(text, pos, end, word, low, second, second_end)
+            found = indexes[k].match(text, pos, end, word, low, second, second_end)
             if found:
                 e, stop = found
                 hits[k].append(Hit(pos, stop, e.area, e.term, e.weight, e.level))
                 free[k] = stop
     return hits
+
+
+_GROUP = re.Match.group
+#: ``_START`` for text that is all ASCII, where ``\w`` means the same and is found faster.
+_START_ASCII = re.compile(_START.pattern, re.ASCII)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Which indexes a word may start a match of, built once per tuple of indexes.
+
+    - ``solo``: lower-case word -> the indexes with a one-word or odd spelling ("C++") starting with it;
+    - ``pairs``: (word, next word), both lower case -> the indexes with a spelling of two or more
+      words whose first two words these may be (the second also in its plurals, as ``_forms``
+      tries), together with the word's ``solo`` indexes;
+    - ``exact``: case-exact word -> the indexes with a case-exact spelling of it;
+    - ``firsts``: every first word of a spelling of two words or more (the next word is read);
+    - ``starts``: every lower-case word in any of them (a case-exact one lower-cased).
+
+    A word in none of them starts no match: ``_Index.match`` would return None for every index.
+    """
+
+    solo: dict[str, tuple[int, ...]]
+    pairs: dict[tuple[str, str], tuple[int, ...]]
+    exact: dict[str, tuple[int, ...]]
+    firsts: frozenset[str]
+    starts: frozenset[str]
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(indexes: tuple[_Index, ...]) -> _Plan:
+    solo: dict[str, set[int]] = {}
+    pairs: dict[tuple[str, str], set[int]] = {}
+    exact: dict[str, set[int]] = {}
+    for k, ix in enumerate(indexes):
+        for w in (*ix.single, *(first for first, _ in ix.odd)):
+            solo.setdefault(w, set()).add(k)
+        for first, second in ix.pairs:
+            for form in (second, second + "s", second + "es"):
+                pairs.setdefault((first, form), set()).add(k)
+        for w in ix.exact_starts:
+            exact.setdefault(w, set()).add(k)
+    for (first, _), ks in pairs.items():
+        ks |= solo.get(first, set())
+    return _Plan({w: tuple(sorted(ks)) for w, ks in solo.items()}, {p: tuple(sorted(ks)) for p, ks in pairs.items()},
+                 {w: tuple(sorted(ks)) for w, ks in exact.items()}, frozenset().union(*(ix.firsts for ix in indexes)),
+                 frozenset([*solo, *(first for first, _ in pairs), *(w.lower() for w in exact)]))
 
 
 _EMPTY = _Index(())

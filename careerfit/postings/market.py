@@ -194,7 +194,9 @@ class MarketScan:
             self.misleading += 1
             if len(self.misleading_listed) < MAX_LISTED:
                 self.misleading_listed.append(_named(item))
-        totals = self.roles.setdefault(item.reads_like, _RoleTotals())
+        totals = self.roles.get(item.reads_like)
+        if totals is None:  # not setdefault: that would build four Counters per posting
+            totals = self.roles[item.reads_like] = _RoleTotals()
         totals.postings += 1
         for area, level, importance in item.demands:
             totals.importance[area] += importance

@@ -173,6 +173,7 @@ def normalise(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(text: str, rules: SectionRules) -> str:
     """The section a heading opens, by the heading words of the lexicon's ``[sections]``.
 
@@ -180,6 +181,7 @@ def heading_kind(text: str, rules: SectionRules) -> str:
     longest heading word found wins, so "About the role" (duties) beats "about" (about the
     company) and "What you'll need" (required) beats "you'll" (duties). A word written with a
     leading ``^`` counts only at the start of the heading ("^about" for "About Acme").
+    Remembered: a market scan meets the same few headings in every posting.
     """
     low = " ".join(text.lower().replace("’", "'").split())
     nice, others = _heading_words(rules)
@@ -202,7 +204,8 @@ def _heading_words(rules: SectionRules) -> tuple[tuple[str, ...], tuple[tuple[st
 
 def _as_heading(line: str, rules: SectionRules) -> str | None:
     """The heading text if the line is one, else None."""
-    marked = heading_text(line)
+    # Only a line starting with "#", "*" or "_" can be marked up as a heading (most lines are not).
+    marked = heading_text(line) if line.lstrip()[:1] in _MARKS else None
     if marked is not None:
         return marked.strip(" *_:")
     stripped = line.strip()
@@ -214,6 +217,9 @@ def _as_heading(line: str, rules: SectionRules) -> str | None:
     if words <= 5 and stripped[-1] not in ".!?,;" and heading_kind(stripped, rules) != GENERAL:
         return stripped
     return None
+
+
+_MARKS = ("#", "*", "_")
 
 
 def drop_repeats(text: str) -> str:
@@ -274,6 +280,11 @@ def _segments(text: str, rules: SectionRules, boilerplate: list[Hit], nice: list
     boiler = [h.start for h in boilerplate]
     marks = [h.start for h in nice]
     for line in text.splitlines(keepends=True):
+        if line.isspace():  # no heading, phrase nor sentence end: one segment of the current kind
+            starts.append(pos)
+            sections.append(current)
+            pos += len(line)
+            continue
         heading = _as_heading(line, rules)
         if heading is not None:
             current = heading_kind(heading, rules)
@@ -371,8 +382,10 @@ def _demands(hits: list[Hit], phrases: list[Hit], seg: _Segments, about_weight: 
     acc: dict[str, dict[str, Any]] = {}
     for h, lv, s in zip(hits, governing, where, strict=True):
         section = seg.sections[s] if seg.sections else GENERAL
-        a = acc.setdefault(h.area, {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0, "domain": 0,
-                                    "terms": Counter(), "levels": [], "phrases": set()})
+        a = acc.get(h.area)
+        if a is None:
+            a = acc[h.area] = {"score": 0.0, "n": 0, "main": 0, "nice": 0, "about": 0, "domain": 0,
+                               "terms": Counter(), "levels": [], "phrases": set()}
         weight = h.weight * weights[section]
         if s in platform and h.area in domain:
             weight *= DOMAIN_WEIGHT
@@ -475,7 +488,7 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     demands = _demands(hits, phrases, seg, platform=platform, domain=lexicon.work.domain, where=where)
     role = posting_role(demands, found_title, source, _free_id(bank))
     try:
-        all_titles = tuple(match_title(found_title, bank, lexicon)) if found_title else ()
+        all_titles = _title_matches(found_title, bank, lexicon) if found_title else ()
     except CareerfitError:
         all_titles = ()
     titles = all_titles[:3]
@@ -484,8 +497,8 @@ def analyse_posting(text: str, bank: Bank, lexicon: Lexicon, *, title: str | Non
     platform_points = {lexicon.work.role: 100 * PLATFORM_PRIOR * share} if share else {}
     mine = _posting_vector(demands)
     likeness = []
-    for r in bank.roles:
-        sim = cosine(mine, role_vector(r))
+    for r, vector in zip(bank.roles, _role_vectors(bank), strict=True):
+        sim = cosine(mine, vector)
         points = platform_points.get(r.id, 0.0)
         likeness.append(RoleLikeness(r.id, r.name, 100 * sim, 100 * (sim + bonus.get(r.id, 0.0)) + points, points))
     likeness.sort(key=lambda x: (-x.score, x.role_id))
@@ -525,6 +538,18 @@ def _platform_share(hits: list[Hit], where: list[int], marks: list[Hit], seg: _S
     counted.update(h.term for h, s in zip(hits, where, strict=True)
                    if h.term in terms and SECTION_WEIGHT[sections[s]] > 0)
     return inside / total, tuple(sorted(counted.items(), key=lambda t: (-t[1], t[0])))
+
+
+@lru_cache(maxsize=256)
+def _title_matches(title: str, bank: Bank, lexicon: Lexicon) -> tuple[TitleMatch, ...]:
+    """``match_title``, remembered (under 1 MB): a market of thousands of postings repeats its titles."""
+    return tuple(match_title(title, bank, lexicon))
+
+
+@lru_cache(maxsize=8)
+def _role_vectors(bank: Bank) -> tuple[dict[str, float], ...]:
+    """Each role's ``role_vector``, once per bank: a market scan compares every posting with the same roles."""
+    return tuple(role_vector(r) for r in bank.roles)
 
 
 def _posting_vector(demands: dict[str, AreaDemand]) -> dict[str, float]:
