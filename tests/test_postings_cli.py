@@ -284,3 +284,14 @@ def test_bank_and_jobs_options(tmp_path):
     assert doc["postings"] == len(EXPECTED)
     assert_one_line_error(run("postings", str(POSTINGS), "--jobs", "0"), "--jobs")
     assert_one_line_error(run("postings", str(POSTINGS), "--bank", str(tmp_path / "nobank")), "nobank")
+
+
+def test_the_markdown_names_a_posting_within_the_folder_scanned_and_the_json_keeps_its_path(tmp_path):
+    folder = tmp_path / "a long folder name" / "saved"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "ds_really_mle.md").write_text((POSTINGS / "ds_really_mle.md").read_text())
+    md = run("postings", str(folder)).stdout
+    assert "| 2024/ds\\_really\\_mle.md | Data Scientist |" in md
+    assert "a long folder name/saved/2024" not in md.split("## Titles", 1)[1]
+    doc = json.loads(run("postings", str(folder), "--format", "json").stdout)
+    assert doc["misleading"]["listed"][0]["where"] == str(folder / "2024" / "ds_really_mle.md")

@@ -29,8 +29,16 @@ def _area(bank: Bank, area_id: str) -> str:
     return md_escape(bank.area(area_id).name)
 
 
-def _where(entry: dict[str, Any]) -> str:
-    where = md_escape(entry["where"])
+def _where(entry: dict[str, Any], sources: list[str]) -> str:
+    """A posting's file, named within the folder that was scanned (the table stays readable
+    when the folder's path is long); the JSON keeps the path as given."""
+    where = entry["where"]
+    for folder in sources:
+        head = folder.rstrip("/\\")
+        if head and len(where) > len(head) + 1 and where.startswith(head) and where[len(head)] in "/\\":
+            where = where[len(head) + 1:]
+            break
+    where = md_escape(where)
     return f"{where} ({entry['row']})" if entry.get("row") else where
 
 
@@ -55,6 +63,7 @@ def market_markdown(doc: dict[str, Any], bank: Bank) -> str:
 
 
 def _titles(doc: dict[str, Any], bank: Bank) -> list[str]:
+    srcs = doc["sources"]
     n = doc["postings"]
     out = ["## Titles vs what the postings ask", "",
            "| Titled as | Reads as | Postings | Share |", "|---|---|--:|--:|"]
@@ -72,7 +81,7 @@ def _titles(doc: dict[str, Any], bank: Bank) -> list[str]:
     if m["listed"]:
         out += ["| Posting | Title | Title says | Reads like (similarity) |", "|---|---|---|---|"]
         for e in m["listed"]:
-            out.append(f"| {_where(e)} | {md_escape(e['title']) or '-'} | {_role(bank, e['title_role'])} | "
+            out.append(f"| {_where(e, srcs)} | {md_escape(e['title']) or '-'} | {_role(bank, e['title_role'])} | "
                        f"{_role(bank, e['reads_like'])} ({e['similarity']:.0f}%) |")
         if m["count"] > len(m["listed"]):
             out.append(f"\n_... and {m['count'] - len(m['listed']):,} more (the first {len(m['listed'])} are named)._")
@@ -96,6 +105,7 @@ def _roles(doc: dict[str, Any], bank: Bank) -> list[str]:
 
 
 def _profile(doc: dict[str, Any], bank: Bank) -> list[str]:
+    srcs = doc["sources"]
     p = doc["profile"]
     who = md_escape(p["name"]) or "You"
     reach = p["within_reach_threshold"]
@@ -103,7 +113,7 @@ def _profile(doc: dict[str, Any], bank: Bank) -> list[str]:
            "| # | Posting | Title | Reads like | Fit | Gap hours | Gaps |", "|--:|---|---|---|--:|--:|---|"]
     for i, e in enumerate(p["closest"], 1):
         gaps = ", ".join(_area(bank, g) for g in e["gaps"][:3]) + (", ..." if len(e["gaps"]) > 3 else "")
-        out.append(f"| {i} | {_where(e)} | {md_escape(e['title']) or '-'} | {_role(bank, e['reads_like'])} | "
+        out.append(f"| {i} | {_where(e, srcs)} | {md_escape(e['title']) or '-'} | {_role(bank, e['reads_like'])} | "
                    f"{e['fit']:.0f}% | {hours_text(e['effort_hours'])} | {gaps or 'none'} |")
     out += ["", "## What to learn to reach more postings", ""]
     before = p["within_reach"]
@@ -120,7 +130,7 @@ def _profile(doc: dict[str, Any], bank: Bank) -> list[str]:
     out += ["", f"The postings it brings within reach ask {levels}. From your {learn['you']:.1f}, level "
                 f"{learn['to_level']:g} covers them all: about {hours_text(learn['hours'])} by the bank's effort "
                 "figures."]
-    examples = "; ".join(f"{_where(e)}" + (f" ({md_escape(e['title'])})" if e["title"] else "")
+    examples = "; ".join(f"{_where(e, srcs)}" + (f" ({md_escape(e['title'])})" if e["title"] else "")
                          for e in learn["examples"])
     rest = learn["postings_gained"] - len(learn["examples"])
     out += ["", f"For example: {examples}" + (f"; and {rest:,} more." if rest > 0 else ".")]
