@@ -4,7 +4,9 @@
 scored: per persona, the levels it answers at (every question of an area at that level),
 the acceptable pivots and the nonsense ones, each justified by the seeds, the surveys or
 O*NET. ``tests/data/personas_holdout.toml`` (same format) was kept aside until the model
-was done. When a persona fails, fix the role data or the model, never the expectation.
+was done; ``tests/data/personas_fresh.toml`` was written blind by a second practitioner after
+that (its header records the first look). When a persona fails, fix the role data or the
+model, never the expectation; what cannot be fixed on principle gets a ruling.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from careerfit.core.text import md_escape
 from careerfit.core.why import pivot_label, why_pivot
 
 DATA = Path(__file__).resolve().parent / "data"
-FILES = ("personas_dev.toml", "personas_holdout.toml")
+FILES = ("personas_dev.toml", "personas_holdout.toml", "personas_fresh.toml")
 
 
 def _load() -> dict[str, dict]:
