@@ -1,10 +1,13 @@
-"""The pivot model's two issue-10 rules, tested directly (the personas test them in context).
+"""The pivot model's issue-10 rules, tested directly (the personas test them in context).
 
 1. A gap counts, and skill above a bar is put to work, as far as the target weighs the area:
    a minor requirement is mostly learnt in the new job.
 2. With no declared role you are not assumed to hold your best fit: no "current role" is
    claimed, nothing is learnt on a job, the roles within reach are where you stand, and the
    pivot is the easiest role to get into, which may be your best fit.
+3. A role your job covers (though not you) is a step back, unless the move is measured with
+   the flow or you already lead the role's core beyond your job; one asking no more than you
+   anywhere always is.
 """
 
 from __future__ import annotations
@@ -15,14 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from careerfit.core.domain import Area, Bank, Profile, Question, Requirement, Role
-from careerfit.core.pivot import weight
+from careerfit.core.domain import Area, Bank, Move, Profile, Question, Requirement, Role
+from careerfit.core.pivot import asks, is_step_back, leads_its_core, weight, with_the_flow
 from careerfit.core.report import NO_ROLE, to_json, to_markdown
 from careerfit.core.scoring import assess, hours_beyond_job, shown_fit, step_cost
 from careerfit.core.why import why_pivot
 
 DATA = Path(__file__).resolve().parent / "data"
-PERSONAS = {p["id"]: p for name in ("personas_dev.toml", "personas_holdout.toml")
+PERSONAS = {p["id"]: p for name in ("personas_dev.toml", "personas_holdout.toml", "personas_fresh.toml")
             for p in tomllib.loads((DATA / name).read_text(encoding="utf-8"))["persona"]}
 
 
@@ -134,3 +137,74 @@ def test_of_nearly_tied_pivots_the_one_you_fit_better_is_named_first(bank, make_
     assert a.nearly_tied and a.margin is not None and a.margin < 0
     runner = bank.role(a.runner_up).name if a.runner_up else ""
     assert f"Nearly tied with {runner}: {-a.margin:.0%} closer, but a fit of" in why_pivot(bank, a)
+
+
+def _declared(bank, make_profile, pid: str, **levels: int):
+    p = PERSONAS[pid]
+    return assess(bank, make_profile({**p["levels"], **levels}, current_role=p["current"]))
+
+
+def test_a_move_with_the_flow_is_read_from_the_measured_lifts(bank):
+    """Beyond chance and at least as often as the way back: peers, or forward."""
+    role = bank.role
+    assert with_the_flow(bank, role("data_engineer"), role("software_engineer"))  # 1.85 against 1.76
+    assert with_the_flow(bank, role("data_scientist"), role("ml_engineer"))  # 2.15 against 1.31
+    assert not with_the_flow(bank, role("ml_engineer"), role("data_scientist"))  # the way back
+    assert not with_the_flow(bank, role("data_scientist"), role("statistician"))  # 1.38 against 1.74
+    assert not with_the_flow(bank, role("data_scientist"), role("data_analyst"))  # 0.89: below chance
+    assert not with_the_flow(bank, role("solutions_architect"), role("data_engineer"))  # no title in 2017
+    assert not with_the_flow(bank, None, role("software_engineer"))  # no declared role, no measured move
+
+
+def test_with_the_flow_needs_the_lift_above_one_and_not_below_the_way_back():
+    areas = (Area(id="a", name="A", effort_hours=10, effort_rationale="test"),)
+    roles = tuple(Role(id=x, name=x, description="d", requires={"a": Requirement(level=1, importance=5)})
+                  for x in ("p", "q", "r"))
+    moves = (Move("p", "q", lift=1.5), Move("q", "p", lift=1.5), Move("p", "r", lift=1.2), Move("r", "p", lift=1.3),
+             Move("q", "r", lift=1.0))
+    b = Bank(areas=areas, questions=(Question(id="a.q", skill="a", text="?"),), roles=roles, moves=moves)
+    assert with_the_flow(b, b.role("p"), b.role("q")) and with_the_flow(b, b.role("q"), b.role("p"))  # a tie: peers
+    assert not with_the_flow(b, b.role("p"), b.role("r"))  # more people come the other way
+    assert not with_the_flow(b, b.role("q"), b.role("r"))  # no more often than chance
+
+
+def test_a_junior_data_engineer_from_backend_work_goes_back_to_software_engineering(bank, make_profile):
+    """Software engineer asks nothing a data engineer's job does not, but more than this junior
+    (architecture 3 against 1), and data engineers move there with the flow: not a step back."""
+    a = _declared(bank, make_profile, "de_junior_streaming")
+    se, de = bank.role("software_engineer"), bank.role("data_engineer")
+    assert all(asks(se, ar.id) <= max(PERSONAS["de_junior_streaming"]["levels"][ar.id], asks(de, ar.id))
+               for ar in bank.areas)  # covered by the job: what made it a step back before
+    assert "software_engineer" not in a.step_backs and a.pivot == "software_engineer"
+    assert "Kaggle 2017" in why_pivot(bank, a)
+
+
+def test_a_role_asking_no_more_than_you_anywhere_stays_a_step_back(bank, make_profile):
+    """The exceptions are for a role your job covers, never for one you already cover."""
+    p = PERSONAS["sp_recsys_engineer"]
+    levels = {k: float(v) for k, v in p["levels"].items()}
+    mlops, mle = bank.role("mlops_engineer"), bank.role("ml_engineer")
+    assert all(asks(mlops, ar.id) <= levels[ar.id] for ar in bank.areas)
+    assert is_step_back(bank, levels, mlops, mle, fits_better=True)
+    de_senior = {k: float(v) for k, v in PERSONAS["de_senior_platform"]["levels"].items()}
+    assert with_the_flow(bank, bank.role("data_engineer"), bank.role("software_engineer"))
+    assert is_step_back(bank, de_senior, bank.role("software_engineer"), bank.role("data_engineer"), True)
+
+
+def test_leading_a_role_s_core_beyond_your_job_is_sideways(bank, make_profile):
+    """A solutions architect of lakehouse migrations (data engineering 4, where the job asks 2)
+    goes to data engineer, whose core asks 3; at the bar it is not leading it, and the data
+    scientist at the statistician's bar of 4 stays a step back from statistician."""
+    sa, de, stat, ds = (bank.role(r) for r in ("solutions_architect", "data_engineer", "statistician",
+                                               "data_scientist"))
+    levels = PERSONAS["sa_senior_data_platform"]["levels"]
+    assert leads_its_core(levels, de, sa)
+    a = _declared(bank, make_profile, "sa_senior_data_platform")
+    assert "data_engineer" not in a.step_backs and a.pivot == "data_engineer"
+    assert not leads_its_core({**levels, "data_eng": 3}, de, sa)  # meeting the bar is not leading it
+    assert "data_engineer" in _declared(bank, make_profile, "sa_senior_data_platform", data_eng=3).step_backs
+    assert not leads_its_core(levels, de, None)  # no job to lead beyond
+    headline = PERSONAS["headline_ds"]["levels"]
+    assert not leads_its_core(headline, stat, ds)
+    senior = PERSONAS["ds_senior_shipped"]["levels"]
+    assert not leads_its_core(senior, bank.role("data_analyst"), ds)  # above its bars, but its core is the job's

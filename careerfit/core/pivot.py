@@ -8,7 +8,12 @@ Four principles a practitioner uses when advising a move (README "How scoring wo
    strengths to work and asks less than you of your job's core areas (an analytics engineer
    to data analyst), unless your answers fit it better than your own job (a BI developer,
    analyst by title, to analytics engineer: you already do more of that job than of yours).
-   A step back is never the pivot, however few hours it would take.
+   A role your job covers (though not you) is not back when people from your role are
+   measured to move there beyond chance and at least as often as the other way
+   (``with_the_flow``: a data engineer to software engineer), nor when you already lead its
+   core work, above its bar, beyond what your job asks (``leads_its_core``: an architect of
+   data platforms to data engineer). A step back is never the pivot, however few hours it
+   would take.
 2. **Hard-won strengths carry over.** The areas that cost most to learn (mathematics,
    research, ML: a first step of ``hard_won_hours`` or more) are valued by a role that puts
    them to work: when it asks one of them at your level (or at 3, the mid-level bar), your
@@ -79,6 +84,12 @@ def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: R
     work to own, puts none of your hard-won strengths to work and asks less than you of what
     your work is about.
 
+    Your job's bars count as where you stand (you learn them where you are), so a role your
+    job covers narrows your work, with two exceptions, where the rest of this rule decides:
+    a move measured with the flow (``with_the_flow``), and a role whose core you already
+    lead beyond your job (``leads_its_core``). A role asking no more than you anywhere is
+    always back.
+
     No new work to own: it asks nothing at production level (3, "on my own") above where you
     stand (your level, or what your current job asks, whichever is higher); growing only to
     "tried it" or "with help" somewhere is not a step forward. What your work is about: your
@@ -90,8 +101,12 @@ def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: R
     already are is sideways, whatever your title, and the fit table would contradict calling
     it back.
     """
-    stand = {a.id: max(levels.get(a.id, 0.0), asks(current, a.id)) for a in bank.areas}
-    if all(asks(role, a) <= stand[a] for a in stand):
+    you = {a.id: levels.get(a.id, 0.0) for a in bank.areas}
+    if all(asks(role, a) <= you[a] for a in you):
+        return True
+    stand = {a: max(you[a], asks(current, a)) for a in you}
+    if all(asks(role, a) <= stand[a] for a in stand) and not (
+            with_the_flow(bank, current, role) or leads_its_core(you, role, current)):
         return True
     if any(asks(role, a) >= MID_LEVEL and asks(role, a) > stand[a] for a in stand):
         return False
@@ -100,6 +115,37 @@ def is_step_back(bank: Bank, levels: Mapping[str, float], role: Role, current: R
     about = current if current is not None else best_fit
     core = core_areas(about) if about is not None else ()
     return bool(core) and all(asks(role, a) < min(levels.get(a, 0.0), MID_LEVEL) for a in core)
+
+
+def with_the_flow(bank: Bank, current: Role | None, role: Role) -> bool:
+    """Do people from your role move to this one beyond chance (lift above 1), and at least as
+    often as people move the other way (Kaggle 2017)?
+
+    Where your job covers a role, the measured flow says whether people read the move as a
+    step back: 13.5% of software engineers had been DBA / database engineers (lift 1.85,
+    against 1.76 the other way: peers), while data scientist to statistician (1.38, against
+    1.74 from statistician to data scientist) and to data analyst (0.89) go against it or
+    below chance, and stay steps back."""
+    move = bank.move(current.id, role.id) if current is not None else None
+    if move is None or move.lift is None or move.lift <= 1:
+        return False
+    back = bank.move(role.id, move.from_role)
+    return back is None or back.lift is None or move.lift >= back.lift
+
+
+def leads_its_core(levels: Mapping[str, float], role: Role, current: Role | None) -> bool:
+    """Do you already do the role's core work above its (mid-level) bar, in areas your job
+    asks less of than the role does?
+
+    Then the role's core is your strongest work beyond your title: at your level its core is
+    asked above the mid-level profile, so the profile asking no more than you and your job
+    does not make it a step back (an architect of lakehouse migrations, data engineering 4
+    where the architect's job asks 2, to data engineer, whose core asks 3). Meeting the bar is
+    not leading it: a data scientist at the statistician's statistics bar of 4 (the study
+    design others follow is that job at mid level) stays a step back from their job."""
+    core = core_areas(role)
+    return current is not None and bool(core) and all(
+        levels.get(a, 0.0) > asks(role, a) > asks(current, a) for a in core)
 
 
 def core_areas(role: Role) -> tuple[str, ...]:

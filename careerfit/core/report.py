@@ -313,7 +313,9 @@ def _method(bank: Bank, a: Assessment) -> list[str]:
         f"{m[0]:g}, {m[1]:g}, {m[2]:g} and {m[3]:g} for the steps 0-1, 1-2, 2-3 and 3-4; weeks divide by "
         f"your {a.hours_per_week:g} h a week.",
         "- **Easiest pivot**: among the other roles that are not a step back (a role asking no more of "
-        "you than what you or your job already do, or one with no new work to own that uses none of your "
+        "you than what you or your job already do, unless it asks more than you somewhere and people from "
+        "your role move there beyond chance and at least as often as the way back, or you lead its core, "
+        "above its bar, beyond what your job asks; or one with no new work to own that uses none of your "
         "hard-won strengths and asks less than you of your job's core areas, unless you fit it better than "
         "your job), the smallest distance = "
         "gap hours beyond what your current job asks, each counted as far as the role weighs its area "
