@@ -77,13 +77,19 @@ def test_persona_gets_an_acceptable_pivot(bank, make_profile, pid):
         assert a.pivot in p["acceptable"], f"{pid}: pivot {a.pivot} not in {p['acceptable']}; ranking {shown}"
     elif ruling["kind"] == "contract":  # the expectation is met where the contract puts it
         assert a.best_fit == ruling["best_fit"] and ruling["best_fit"] in p["acceptable"], (pid, a.best_fit)
+    elif ruling["kind"] == "disputed":  # another practitioner signs this pivot for a near-identical person
+        twin = PERSONAS[ruling["twin"]]
+        assert twin["file"] != p["file"] and twin.get("current") == p.get("current"), (pid, twin["id"])
+        assert all(abs(twin["levels"][k] - v) <= 1 for k, v in p["levels"].items()), (pid, twin["id"])
+        assert a.pivot in twin["acceptable"] and a.pivot not in p["nonsense"], (pid, a.pivot)
+        assert a.pivot not in p["acceptable"], f"{pid}: now passes; remove its ruling"
     else:  # open: not yet right; an acceptable role must be the runner-up
         assert a.pivot not in p["acceptable"], f"{pid}: now passes; remove its ruling"
         assert a.runner_up == ruling["runner_up"] in p["acceptable"], (pid, a.runner_up, shown)
 
 
 def test_rulings_name_real_personas_and_say_why():
-    kinds = {"contract", "open"}
+    kinds = {"contract", "open", "disputed"}
     for pid, r in RULINGS.items():
         assert pid in PERSONAS and r["kind"] in kinds and len(r["why"]) > 40, pid
 
