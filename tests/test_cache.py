@@ -461,3 +461,16 @@ def test_a_missing_or_broken_key_is_a_miss_and_is_made_again(tmp_path, isolated_
     assert _parts(load_bank(folder)) == _fresh(folder, monkeypatch)
     assert key.is_file() and len(key.read_bytes()) == cache.KEY_BYTES and key.read_bytes() != old
     assert cache._load(cache._cache_file(folder), "files")  # written again, under the new key
+
+
+def test_a_lexicon_validated_before_is_read_without_pydantic(tmp_path):
+    """``careerfit posting`` and ``postings`` pay for pydantic only when the lexicon changed."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from careerfit.formats.lexicon_file import load_lexicon; "
+            "lex = load_lexicon(); print(len(lex.areas), 'pydantic' in sys.modules)")
+    env = {"CAREERFIT_HOME": str(tmp_path), "PATH": ""}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert first.split()[1] == "True" and second.split() == [first.split()[0], "False"]

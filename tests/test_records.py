@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from careerfit.core import domain
-from careerfit.formats import lexicon_file, models
+from careerfit.formats import lexicon_models, models
 from careerfit.postings import lexicon
 
 PAIRS: list[tuple[type[BaseModel], Any]] = [
@@ -28,10 +28,10 @@ PAIRS: list[tuple[type[BaseModel], Any]] = [
     (models.ScoringModel, domain.Scoring),
     (models.MoveModel, domain.Move),
     (models.ProfileModel, domain.Profile),
-    (lexicon_file.TermModel, lexicon.Term),
-    (lexicon_file.LevelPhrasesModel, lexicon.LevelPhrases),
-    (lexicon_file.SectionRulesModel, lexicon.SectionRules),
-    (lexicon_file.WorkRulesModel, lexicon.WorkRules),
+    (lexicon_models.TermModel, lexicon.Term),
+    (lexicon_models.LevelPhrasesModel, lexicon.LevelPhrases),
+    (lexicon_models.SectionRulesModel, lexicon.SectionRules),
+    (lexicon_models.WorkRulesModel, lexicon.WorkRules),
     (models.SittingModel, domain.Sitting),
 ]
 #: Record fields with no file field of their own: a profile's unknown keys (kept by the

@@ -1,150 +1,48 @@
-"""The lexicon's file format: pydantic models of ``lexicon.toml`` and the loaders that build
-the plain ``careerfit.postings.lexicon.Lexicon`` from it, as ``bank`` builds the plain ``Bank``.
+"""The lexicon's loaders: they build the plain ``careerfit.postings.lexicon.Lexicon`` from
+``lexicon.toml``, as ``bank`` builds the plain ``Bank``.
 
-The defaults of ``TermModel`` and ``LevelPhrasesModel`` are read from the plain records
-(``lexicon.Term``, ``lexicon.LevelPhrases``), so each is written once; a test checks the two
-views name the same fields.
+A file is validated once (``lexicon_models``, pydantic) and the cache keeps what passed, every
+default filled in; ``assemble`` builds the records from that data, so a posting read against
+a lexicon validated before imports no pydantic (about 80 ms of every ``careerfit posting``,
+``postings`` and ``title``).
 
-May import: pydantic, the file layer (``fields``, ``tomlio``, ``cache``, ``locations``) and the core.
+May import: the file layer (``lexicon_models`` lazily, ``tomlio``, ``cache``, ``locations``),
+the core and the plain lexicon records.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictFloat,
-    StrictInt,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
-
-from careerfit.core.domain import MAX_LEVEL, Bank
+from careerfit.core.domain import Bank
 from careerfit.core.errors import FileFormatError
-from careerfit.core.text import clean_text
-from careerfit.formats.fields import Block, Id, format_validation
 from careerfit.formats.locations import LEXICON_FILE, builtin_bank
 from careerfit.formats.tomlio import toml_from_bytes
-from careerfit.postings.lexicon import _START, LevelPhrases, Lexicon, SectionRules, Term, WorkRules, norm
+from careerfit.postings.lexicon import LevelPhrases, Lexicon, SectionRules, Term, WorkRules, norm
 
-_TERM = {f.name: f.default for f in dataclasses.fields(Term) if f.default is not dataclasses.MISSING}
-_PHRASES = {f.name: f.default for f in dataclasses.fields(LevelPhrases) if f.default is not dataclasses.MISSING}
-
-Spelling = Annotated[str, Field(min_length=1, max_length=80)]
-
-
-class _FileModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class TermModel(_FileModel):
-    """One skill term and every spelling that counts as it."""
-
-    term: Spelling = Field(description="Name shown as evidence; matched itself too.")
-    also: tuple[Spelling, ...] = Field(_TERM["also"], description="Synonyms, abbreviations, other spellings.")
-    exact: tuple[Spelling, ...] = Field(_TERM["exact"], description="Spellings matched with exact capitalisation.")
-    weight: Annotated[StrictInt | StrictFloat, Field(gt=0, le=3)] = Field(
-        _TERM["weight"], description="Strength of one mention; generic tools weigh less."
-    )
-    work: Literal["", "platform"] = Field(
-        _TERM["work"], description="'platform': the term names infrastructure built or run for others."
-    )
-
-    @property
-    def spellings(self) -> tuple[str, ...]:
-        return (self.term, *self.also)
-
-    @field_validator("term", "also", "exact", mode="after")
-    @classmethod
-    def _plain(cls, value: Any) -> Any:
-        items = (value,) if isinstance(value, str) else value
-        for item in items:
-            if clean_text(item, single_line=True).strip() != item or not item.strip():
-                raise ValueError(f"spelling {item!r} has control characters or outer spaces")
-            if not _START.match(item):
-                raise ValueError(f"spelling {item!r} must start with a letter, digit or '.'")
-        return value
-
-    @model_validator(mode="after")
-    def _exact_known(self) -> TermModel:
-        unknown = [s for s in self.exact if s not in self.spellings]
-        if unknown:
-            raise ValueError(f"'exact' lists {unknown[0]!r}, which is not one of the term's spellings")
-        return self
-
-
-class AreaTerms(_FileModel):
-    terms: tuple[TermModel, ...] = Field(min_length=1)
-
-
-class LevelPhrasesModel(_FileModel):
-    """Phrases that say how deep a skill must go, with the level they mean."""
-
-    level: Annotated[StrictInt, Field(ge=0, le=MAX_LEVEL)]
-    phrases: tuple[Spelling, ...] = Field(min_length=1)
-    why: Block = _PHRASES["why"]
-
-
-_SECTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(SectionRules)}
-
-
-class SectionRulesModel(_FileModel):
-    """``[sections]``: the words and phrases that sort a posting's lines (``lexicon.SectionRules``)."""
-
-    nice: tuple[Spelling, ...] = _SECTIONS["nice"]
-    about: tuple[Spelling, ...] = _SECTIONS["about"]
-    duties: tuple[Spelling, ...] = _SECTIONS["duties"]
-    required: tuple[Spelling, ...] = _SECTIONS["required"]
-    inline_nice: tuple[Spelling, ...] = _SECTIONS["inline_nice"]
-    boilerplate: tuple[Spelling, ...] = _SECTIONS["boilerplate"]
-
-
-_WORK: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(WorkRules)}
-
-
-class WorkRulesModel(_FileModel):
-    """``[work]``: the words that make a sentence platform work, and the areas that are then its domain."""
-
-    platform: tuple[Spelling, ...] = _WORK["platform"]
-    domain: tuple[Id, ...] = _WORK["domain"]
-    role: Annotated[str, Field(max_length=80)] = _WORK["role"]
-    why: Block = _WORK["why"]
-
-
-class Neutral(_FileModel):
-    """``[neutral]``: spellings that contain a skill term but name people or teams, not a skill."""
-
-    terms: tuple[Spelling, ...] = ()
-    why: Block = ""
-
-
-class LexiconFile(_FileModel):
-    """The lexicon keys of one TOML file (other top-level keys belong to the bank)."""
-
-    lexicon: dict[Id, AreaTerms] = Field(default_factory=dict)
-    level_phrases: tuple[LevelPhrasesModel, ...] = ()
-    sections: SectionRulesModel | None = None
-    neutral: Neutral | None = None
-    work: WorkRulesModel | None = None
-
-
-#: The keys of a lexicon file.
-LEXICON_KEYS = ("lexicon", "level_phrases", "sections", "neutral", "work")
 #: Tables about how a posting is written rather than which skills it names: a user lexicon
 #: without them reads postings the built-in way.
 _INHERITED = ("sections", "work")
 
 
 def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> Lexicon:
-    """Validate the ``lexicon``/``level_phrases`` keys of parsed TOML files and compile them."""
+    """Validate the lexicon keys of parsed TOML files and compile them."""
+    from careerfit.formats.lexicon_models import validate_lexicon_file
+
+    return assemble([(name, validate_lexicon_file(name, data)) for name, data in files], source)
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def assemble(files: list[tuple[str, dict[str, Any]]], source: str = "") -> Lexicon:
+    """The plain lexicon from validated files (``lexicon_models.validate_lexicon_file``'s data),
+    with the checks that span files: an area or a table defined twice, a spelling that means
+    two things."""
     source = source or ", ".join(name for name, _ in files)
     areas: dict[str, tuple[Term, ...]] = {}
     origin: dict[str, str] = {}
@@ -153,27 +51,25 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
     work: WorkRules | None = None
     neutral: list[str] = []
     for name, data in files:
-        part = {k: data[k] for k in LEXICON_KEYS if k in data}
-        try:
-            parsed = LexiconFile.model_validate(part)
-        except ValidationError as exc:
-            raise FileFormatError(f"lexicon: {format_validation(exc)}", name) from None
-        for area, block in parsed.lexicon.items():
+        for area, block in data["lexicon"].items():
             if area in areas:
                 raise FileFormatError(f"lexicon area '{area}' is also defined in {origin[area]}", name)
-            areas[area] = tuple(Term(t.term, t.also, t.exact, float(t.weight), t.work) for t in block.terms)
+            areas[area] = tuple(Term(t["term"], _strings(t["also"]), _strings(t["exact"]), float(t["weight"]),
+                                     t["work"]) for t in block["terms"])
             origin[area] = name
-        phrases.extend(LevelPhrases(lp.level, lp.phrases, lp.why) for lp in parsed.level_phrases)
-        if parsed.sections is not None:
+        phrases.extend(LevelPhrases(lp["level"], _strings(lp["phrases"]), lp["why"]) for lp in data["level_phrases"])
+        if data["sections"] is not None:
             if sections is not None:
                 raise FileFormatError("lexicon: [sections] is defined twice", name)
-            sections = SectionRules(**parsed.sections.model_dump())
-        if parsed.neutral is not None:
-            neutral.extend(parsed.neutral.terms)
-        if parsed.work is not None:
+            sections = SectionRules(**{k: _strings(v) for k, v in data["sections"].items()})
+        if data["neutral"] is not None:
+            neutral.extend(data["neutral"]["terms"])
+        if data["work"] is not None:
             if work is not None:
                 raise FileFormatError("lexicon: [work] is defined twice", name)
-            work = WorkRules(**parsed.work.model_dump())
+            w = data["work"]
+            work = WorkRules(platform=_strings(w["platform"]), domain=_strings(w["domain"]), role=w["role"],
+                             why=w["why"])
     if work is not None:
         unknown = [a for a in work.domain if a not in areas]
         if unknown:
@@ -222,9 +118,9 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     # A user lexicon of terms only still finds a posting's sections and platform sentences the
     # built-in way (domain areas it does not have are left out).
     for key in _INHERITED:
-        if key not in data and key in _builtin_data():
+        if data.get(key) is None and _builtin_data().get(key) is not None:
             data = {**data, key: _inherit(key, _builtin_data()[key], data)}
-    return build_lexicon([(str(path), data)], str(folder))
+    return assemble([(str(path), data)], str(folder))
 
 
 def _inherit(key: str, table: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
@@ -251,7 +147,7 @@ def lexicon_for(folder: Path | None, bank: Bank) -> Lexicon:
 @lru_cache(maxsize=1)
 def _builtin() -> Lexicon:
     path = builtin_bank() / LEXICON_FILE
-    return build_lexicon([(str(path), _builtin_data())], str(path.parent))
+    return assemble([(str(path), _builtin_data())], str(path.parent))
 
 
 def _builtin_data() -> dict[str, Any]:
@@ -259,12 +155,16 @@ def _builtin_data() -> dict[str, Any]:
 
 
 def _parse(path: Path) -> dict[str, Any]:
-    """Parsed through the same cache as bank files (pure-Python TOML parsing is slow); only
-    the parsing is cached, the lexicon is validated on every load."""
+    """Parsed and validated through the same cache as bank files: a file unchanged since it
+    last passed is neither parsed (pure-Python TOML is slow) nor validated again (pydantic
+    is not even imported). The cache's fingerprint covers this package's code, so an edited
+    model never trusts what an older one accepted."""
     from careerfit.formats import cache
 
     def parse(p: Path, raw: bytes) -> tuple[dict[str, Any], bool]:
-        return toml_from_bytes(raw, p, what="lexicon"), True
+        from careerfit.formats.lexicon_models import validate_lexicon_file
+
+        return validate_lexicon_file(str(p), toml_from_bytes(raw, p, what="lexicon")), True
 
     ((_, data),) = cache.per_file(path.parent, [path], kind="lexicon", compute=parse, build=dict, what="lexicon")
     return data
