@@ -21,9 +21,10 @@ The method (README "How scoring works" says the same in prose):
   role, not already within reach), the smallest pivot distance: gap hours beyond what your
   current job already asks (that part is learnt on the job you have), each by its weight in
   the target, + the hours of level given up in the target's hard-won core when it offers no
-  new core work (``pivot.levels_given_up``), + weight * unused, less ``move_weight`` x the part of the measured move beyond
-  chance, ``1 - 1/lift`` (``careerfit.core.pivot``); of candidates nearly tied with the closest,
-  the one you fit best goes first. The runner-up and its margin say how robust it is.
+  new core work (``pivot.levels_given_up``), + weight * unused, less ``move_weight`` x the
+  part of the measured move beyond chance, ``1 - 1/lift`` (``careerfit.core.pivot``); of
+  candidates nearly tied with the closest, the one you fit best goes first. The runner-up
+  and its margin say how robust it is.
 - A posting or saved target added to the bank (``Bank.extra_roles``) is scored and can be
   the target, but is never the current role, best fit, within reach or the pivot.
 
