@@ -152,9 +152,10 @@ def test_headline_pivot_keeps_ml_and_plans_software_and_architecture(bank, make_
 
 #: The development personas' stability (README "How scoring works"): of every one-level move of
 #: one area, the share that keeps an acceptable pivot, and the share that gives a nonsense one.
-#: Measured 600 / 633 and 3 / 633 (issue 10's model, and again with the fresh set's changes);
-#: a change to the model must not make either worse.
-STABLE_AT_LEAST = 600 / 633
+#: Measured 600 / 633 and 3 / 633 (issue 10's model, and again with the fresh set's changes),
+#: 601 / 633 and 3 / 633 with the level given up (``pivot.levels_given_up``); a change to the
+#: model must not make either worse.
+STABLE_AT_LEAST = 601 / 633
 NONSENSE_AT_MOST = 3 / 633
 
 

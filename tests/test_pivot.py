@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from careerfit.core.domain import Area, Bank, Move, Profile, Question, Requirement, Role
-from careerfit.core.pivot import asks, is_step_back, leads_its_core, weight, with_the_flow
+from careerfit.core.pivot import asks, is_step_back, leads_its_core, levels_given_up, weight, with_the_flow
 from careerfit.core.report import NO_ROLE, to_json, to_markdown
-from careerfit.core.scoring import assess, hours_beyond_job, shown_fit, step_cost
+from careerfit.core.scoring import assess, hours_beyond_job, hours_given_up, shown_fit, step_cost
 from careerfit.core.why import why_pivot
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -208,3 +208,24 @@ def test_leading_a_role_s_core_beyond_your_job_is_sideways(bank, make_profile):
     assert not leads_its_core(headline, stat, ds)
     senior = PERSONAS["ds_senior_shipped"]["levels"]
     assert not leads_its_core(senior, bank.role("data_analyst"), ds)  # above its bars, but its core is the job's
+
+
+def test_a_role_whose_core_you_already_exceed_gives_up_your_level(bank, make_profile):
+    """An ML engineer at ML 4 who already meets data scientist's statistics bar would do its
+    core (ML 3, statistics 3) a level below their work: the hours from its ML bar to theirs
+    count once, and AI engineer (a core of software at their level) is the pivot. A data
+    scientist at ML 4 still has ML engineer's software and MLOps to grow into, so their ML
+    above its bar carries over; a statistician moves to data scientist with the flow."""
+    ds, mle, stat = (bank.role(r) for r in ("data_scientist", "ml_engineer", "statistician"))
+    recsys = {k: float(v) for k, v in PERSONAS["sp_recsys_engineer"]["levels"].items()}
+    assert levels_given_up(bank, recsys, ds, mle) == ("ml",)
+    assert levels_given_up(bank, recsys, ds, None) == ()  # no declared job, no level paid
+    a = _declared(bank, make_profile, "sp_recsys_engineer")
+    assert hours_given_up(bank, a.role("data_scientist"), mle) == step_cost(40, (1.0, 2.0, 4.0, 8.0), 3, 4)
+    assert a.pivot == "ai_engineer" and a.runner_up == "data_scientist" and not a.nearly_tied
+    senior = {k: float(v) for k, v in PERSONAS["ds_senior_shipped"]["levels"].items()}
+    assert levels_given_up(bank, senior, mle, ds) == ()  # software and MLOps at 3 are new core work
+    assert _declared(bank, make_profile, "ds_senior_shipped").pivot == "ml_engineer"
+    methods = {k: float(v) for k, v in PERSONAS["stat_senior_methods"]["levels"].items()}
+    assert with_the_flow(bank, stat, ds) and levels_given_up(bank, methods, ds, stat) == ()
+    assert levels_given_up(bank, methods, ds, bank.role("research_scientist")) == ("statistics",)

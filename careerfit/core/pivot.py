@@ -26,6 +26,11 @@ Four principles a practitioner uses when advising a move (README "How scoring wo
    the target's core): a gap to a minor requirement (a research bar of 1 for an ML engineer,
    importance 1) is mostly learnt in the new job, a gap in its core is not; and skill above
    a bar is put to work in that same share, so only the rest of it is unused.
+   A role that asks nothing of its core beyond where you stand, while you are above its bar
+   in a hard-won core area, hires you a level below your work (``levels_given_up``: an ML
+   engineer at ML 4 to data scientist, whose core asks ML 3): the hours of the levels given
+   up count once, like a gap, since you would climb back to them, unless the move is with
+   the flow.
 4. **Moves people make.** A move measured in ``questions/moves.toml`` (Kaggle 2017: the share
    of the target's people who came from your role, and its lift over the base rate of your
    title) takes ``move_weight`` x ``(1 - 1 / lift)`` off its distance, when you declared your role.
@@ -146,6 +151,28 @@ def leads_its_core(levels: Mapping[str, float], role: Role, current: Role | None
     core = core_areas(role)
     return current is not None and bool(core) and all(
         levels.get(a, 0.0) > asks(role, a) > asks(current, a) for a in core)
+
+
+def levels_given_up(bank: Bank, levels: Mapping[str, float], role: Role, current: Role | None) -> tuple[str, ...]:
+    """The role's hard-won core areas you would do below your level: a step down in seniority.
+
+    When a role asks nothing of its core (the areas it weighs most) beyond where you stand,
+    the move gives you none of its main work to grow into; if you are then above its
+    (mid-level) bar in a hard-won core area, you would be hired at that bar, a level below the
+    one your work is at, and would have to climb back: an ML engineer at ML 4 (setting the
+    approach others follow) to data scientist, whose core asks ML 3 and statistics 3, which
+    they already have. Where the role's core still asks more of you (a data scientist at
+    ML 4 to ML engineer, whose core also asks software and MLOps at 3), the move is a real
+    step forward and your level above its ML bar is a hard-won strength that carries over.
+    Not with the flow (``with_the_flow``): where people from your role are measured to move
+    there more than the other way (statistician to data scientist, 1.74 against 1.38), the
+    market does not read it as a step down. With no declared job, none: no level is paid."""
+    core = core_areas(role)
+    if current is None or not core or with_the_flow(bank, current, role):
+        return ()
+    if any(asks(role, a) > max(levels.get(a, 0.0), asks(current, a)) for a in core):
+        return ()
+    return tuple(a for a in core if hard_won(bank, bank.area(a)) and levels.get(a, 0.0) > asks(role, a))
 
 
 def core_areas(role: Role) -> tuple[str, ...]:

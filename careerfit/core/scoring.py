@@ -20,9 +20,11 @@ The method (README "How scoring works" says the same in prose):
 - Easiest pivot = among the other roles that are not a step back (and, with no declared
   role, not already within reach), the smallest pivot distance: gap hours beyond what your
   current job already asks (that part is learnt on the job you have), each by its weight in
-  the target, + weight * unused, less ``move_weight`` x the part of the measured move beyond
-  chance, ``1 - 1/lift`` (``careerfit.core.pivot``); of candidates nearly tied with the closest,
-  the one you fit best goes first. The runner-up and its margin say how robust it is.
+  the target, + the hours of level given up in the target's hard-won core when it offers no
+  new core work (``pivot.levels_given_up``), + weight * unused, less ``move_weight`` x the
+  part of the measured move beyond chance, ``1 - 1/lift`` (``careerfit.core.pivot``); of
+  candidates nearly tied with the closest, the one you fit best goes first. The runner-up
+  and its margin say how robust it is.
 - A posting or saved target added to the bank (``Bank.extra_roles``) is scored and can be
   the target, but is never the current role, best fit, within reach or the pivot.
 
@@ -249,12 +251,25 @@ def hours_beyond_job(bank: Bank, score: RoleScore, current: Role | None) -> floa
     )
 
 
+def hours_given_up(bank: Bank, score: RoleScore, current: Role | None) -> float:
+    """Hours of the levels a move would give up in the target's hard-won core
+    (``pivot.levels_given_up``): from its bar up to your level, counted once like a gap, since
+    you would be hired at its bar and climb back to where your work is."""
+    mult = bank.scoring.step_multipliers
+    levels = {af.area: af.you or 0.0 for af in score.areas}
+    role = bank.role(score.role_id)
+    return sum(step_cost(bank.area(a).effort_hours, mult, moves.asks(role, a), levels[a])
+               for a in moves.levels_given_up(bank, levels, role, current))
+
+
 def pivot_distance(bank: Bank, score: RoleScore, current: Role | None, declared: bool) -> float:
-    """The distance a pivot is ranked by: hours to learn beyond your job + weight x unused
-    strength, less ``move_weight`` x the part of the measured move beyond chance (``pivot.move_prior``)."""
+    """The distance a pivot is ranked by: hours to learn beyond your job + hours of level given
+    up + weight x unused strength, less ``move_weight`` x the part of the measured move beyond
+    chance (``pivot.move_prior``)."""
     w = bank.scoring.overqualification_weight
     prior = moves.move_prior(bank, current.id, score.role_id, declared) if current is not None else 0.0
-    return (hours_beyond_job(bank, score, current) + w * score.unused_hours) * (1 - prior)
+    learn = hours_beyond_job(bank, score, current) + hours_given_up(bank, score, current)
+    return (learn + w * score.unused_hours) * (1 - prior)
 
 
 def plan_for(bank: Bank, answers: Mapping[str, int], score: RoleScore,
