@@ -229,3 +229,16 @@ def test_a_role_whose_core_you_already_exceed_gives_up_your_level(bank, make_pro
     methods = {k: float(v) for k, v in PERSONAS["stat_senior_methods"]["levels"].items()}
     assert with_the_flow(bank, stat, ds) and levels_given_up(bank, methods, ds, stat) == ()
     assert levels_given_up(bank, methods, ds, bank.role("research_scientist")) == ("statistics",)
+
+
+def test_the_evidence_for_a_move_is_said_in_plain_words(bank):
+    """The measured share where Kaggle has it, else O*NET's tier of relatedness in words a
+    reader understands (no 'Primary-Short'), else that there is no data."""
+    from careerfit.core.why import move_evidence
+
+    said = {(m.from_role, m.to_role): move_evidence(bank, m.from_role, m.to_role) for m in bank.moves}
+    shares = [s for (a, b), s in said.items() if bank.move(a, b).share]
+    onet = [s for (a, b), s in said.items() if not bank.move(a, b).share and bank.move(a, b).onet]
+    assert shares and all("Kaggle 2017" in s and "%" in s for s in shares)
+    assert onet and all(s.startswith("O*NET lists ") and "Primary" not in s and "Supplemental" not in s for s in onet)
+    assert move_evidence(bank, "statistician", "statistician") == "no data on this move"

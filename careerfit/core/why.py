@@ -47,8 +47,13 @@ def move_evidence(bank: Bank, current: str, target: str) -> str:
     if move is not None and move.share:
         return f"{move.share:.0%} of {_people(there)} were {_people(here)}, Kaggle 2017"
     if move is not None and move.onet:
-        return f"O*NET: related, {move.onet}"
+        return f"O*NET lists {_people(there)} {_ONET_TIER.get(move.onet, 'as related')} to {_people(here)}"
     return "no data on this move"
+
+
+#: O*NET's tiers of related occupations in plain words (Primary-Short: its closest few).
+_ONET_TIER = {"Primary-Short": "among the occupations closest", "Primary-Long": "among the occupations related",
+              "Supplemental": "as loosely related"}
 
 
 def pivot_label(bank: Bank, a: Assessment) -> str:
