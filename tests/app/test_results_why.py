@@ -21,12 +21,17 @@ HEADLINE = next(p for p in tomllib.loads((DATA / "personas_dev.toml").read_text(
                 if p["id"] == "headline_ds")
 
 
+def _saved(bank, path: Path, levels: dict[str, int], name: str, current_role: str | None = None) -> Path:
+    """A full profile answering every question of an area at the persona's level, on disk."""
+    s = Session.new(bank, name=name, current_role=current_role, mode="full")
+    s.profile.answers = {q.id: levels[q.skill] for q in bank.questions}
+    save_profile(s.profile, path)
+    return path
+
+
 async def test_results_show_the_why_line_and_the_legend(make_app: Callable[..., CareerfitApp], tmp_path: Path,
                                                         bank) -> None:
-    s = Session.new(bank, name="Ada", current_role="data_scientist", mode="full")
-    s.profile.answers = {q.id: HEADLINE["levels"][q.skill] for q in bank.questions}
-    path = tmp_path / "ada.toml"
-    save_profile(s.profile, path)
+    path = _saved(bank, tmp_path / "ada.toml", HEADLINE["levels"], name="Ada", current_role="data_scientist")
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -49,10 +54,7 @@ async def test_with_no_declared_role_the_results_claim_no_current_role(make_app:
     "Best fit: Data analyst (83%)", not "Current role: ...", and agrees with the report."""
     pm = next(p for p in tomllib.loads((DATA / "personas_holdout.toml").read_text(encoding="utf-8"))["persona"]
               if p["id"] == "nr_product_manager")
-    s = Session.new(bank, name="Pat", mode="full")
-    s.profile.answers = {q.id: pm["levels"][q.skill] for q in bank.questions}
-    path = tmp_path / "pat.toml"
-    save_profile(s.profile, path)
+    path = _saved(bank, tmp_path / "pat.toml", pm["levels"], name="Pat")
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
