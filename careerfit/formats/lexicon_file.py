@@ -35,10 +35,6 @@ def build_lexicon(files: list[tuple[str, dict[str, Any]]], source: str = "") -> 
     return assemble([(name, validate_lexicon_file(name, data)) for name, data in files], source)
 
 
-def _strings(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
-
-
 def assemble(files: list[tuple[str, dict[str, Any]]], source: str = "") -> Lexicon:
     """The plain lexicon from validated files (``lexicon_models.validate_lexicon_file``'s data),
     with the checks that span files: an area or a table defined twice, a spelling that means
@@ -54,21 +50,21 @@ def assemble(files: list[tuple[str, dict[str, Any]]], source: str = "") -> Lexic
         for area, block in data["lexicon"].items():
             if area in areas:
                 raise FileFormatError(f"lexicon area '{area}' is also defined in {origin[area]}", name)
-            areas[area] = tuple(Term(t["term"], _strings(t["also"]), _strings(t["exact"]), float(t["weight"]),
+            areas[area] = tuple(Term(t["term"], tuple(t["also"]), tuple(t["exact"]), float(t["weight"]),
                                      t["work"]) for t in block["terms"])
             origin[area] = name
-        phrases.extend(LevelPhrases(lp["level"], _strings(lp["phrases"]), lp["why"]) for lp in data["level_phrases"])
+        phrases.extend(LevelPhrases(lp["level"], tuple(lp["phrases"]), lp["why"]) for lp in data["level_phrases"])
         if data["sections"] is not None:
             if sections is not None:
                 raise FileFormatError("lexicon: [sections] is defined twice", name)
-            sections = SectionRules(**{k: _strings(v) for k, v in data["sections"].items()})
+            sections = SectionRules(**{k: tuple(v) for k, v in data["sections"].items()})
         if data["neutral"] is not None:
             neutral.extend(data["neutral"]["terms"])
         if data["work"] is not None:
             if work is not None:
                 raise FileFormatError("lexicon: [work] is defined twice", name)
             w = data["work"]
-            work = WorkRules(platform=_strings(w["platform"]), domain=_strings(w["domain"]), role=w["role"],
+            work = WorkRules(platform=tuple(w["platform"]), domain=tuple(w["domain"]), role=w["role"],
                              why=w["why"])
     if work is not None:
         unknown = [a for a in work.domain if a not in areas]
